@@ -1,0 +1,6 @@
+namespace ModelPipeline.Build;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

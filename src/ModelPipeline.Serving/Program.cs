@@ -1,0 +1,6 @@
+namespace ModelPipeline.Serving;
+
+public static class Program
+{
+    public static int Main() => 0;
+}
