@@ -1,0 +1,57 @@
+namespace ModelPipeline.Reports;
+
+/// <summary>The primary metric of every version, oldest to newest, champion ringed and labelled.</summary>
+internal static class HistoryChart
+{
+    public static string Render(IReadOnlyList<VersionPoint> history, string metric, string? challengerVersion)
+    {
+        var svg = new SvgWriter(720, 320, $"{metric} across versions");
+        var finite = history.Where(p => double.IsFinite(p.Value)).Select(p => p.Value).DefaultIfEmpty(0).ToArray();
+        var spread = finite.Max() - finite.Min();
+        var y = Ticks.Cover(finite.Min() - (spread * 0.1), finite.Max() + (spread * 0.1), 5);
+        var x = new Ticks(-0.5, Math.Max(0.5, history.Count - 0.5), 1, []);
+        var frame = new PlotFrame(svg, x, y, left: 72, bottom: 60);
+        frame.DrawAxes("Model version", metric, numericX: false);
+
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(history.Count / 12.0));
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (i % labelEvery == 0 || i == history.Count - 1 || history[i].IsChampion)
+            {
+                var px = frame.X.Map(i);
+                svg.Line(px, frame.Bottom, px, frame.Bottom + 5, "axis");
+                svg.Text(px, frame.Bottom + 19, Shorten(history[i].Version), "middle", "tick");
+            }
+        }
+
+        var points = history
+            .Select((p, i) => (Point: p, X: frame.X.Map(i)))
+            .Where(p => double.IsFinite(p.Point.Value))
+            .ToList();
+        svg.Polyline(points.Select(p => (p.X, frame.Y.Map(p.Point.Value))), Palette.Neutral, "series history-line");
+        foreach (var (point, px) in points)
+        {
+            var py = frame.Y.Map(point.Value);
+            var tooltip = $"{point.Version}: {metric} = {Numbers.Metric(point.Value)}{(point.IsChampion ? " (champion)" : string.Empty)}";
+            var isChallenger = challengerVersion is not null && point.Version == challengerVersion;
+            if (point.IsChampion)
+            {
+                svg.Circle(px, py, 9, "none", "champion-ring");
+                svg.Circle(px, py, 5.5, Palette.Champion, "point", tooltip);
+                svg.Text(px, py - 14, "champion " + Numbers.Metric(point.Value), "middle", "annotation", fill: Palette.Champion);
+            }
+            else
+            {
+                svg.Circle(px, py, isChallenger ? 5.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
+                if (isChallenger)
+                {
+                    svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), "middle", "annotation", fill: Palette.Challenger);
+                }
+            }
+        }
+
+        return svg.ToString();
+    }
+
+    private static string Shorten(string version) => version.Length <= 14 ? version : version[..13] + "…";
+}

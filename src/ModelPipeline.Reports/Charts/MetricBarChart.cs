@@ -1,0 +1,103 @@
+namespace ModelPipeline.Reports;
+
+/// <summary>
+/// One row per metric: a bar per model with its confidence-interval whisker. Each row has its own scale
+/// (metrics differ in units), starting at zero unless values are negative.
+/// </summary>
+internal static class MetricBarChart
+{
+    private const double LabelWidth = 150;
+    private const double ValueWidth = 70;
+    private const double BarHeight = 14;
+    private const double RowGap = 16;
+
+    public static string Render(IReadOnlyList<string> metrics, ModelSide challenger, ModelSide? champion)
+    {
+        var sides = champion is null
+            ? new[] { (Side: challenger, Color: Palette.Challenger) }
+            : [(challenger, Palette.Challenger), (champion, Palette.Champion)];
+        var rowHeight = (sides.Length * (BarHeight + 4)) + RowGap;
+        const double width = 720;
+        var height = 34 + (metrics.Count * rowHeight);
+        var svg = new SvgWriter(width, height, "Metrics with confidence intervals");
+        var left = LabelWidth;
+        var right = width - ValueWidth;
+
+        var legendX = left;
+        foreach (var (side, color) in sides)
+        {
+            svg.Rect(legendX, 8, 12, 12, color);
+            svg.Text(legendX + 18, 18, side.Label, "start", "legend");
+            legendX += 36 + (side.Label.Length * 7.2);
+        }
+
+        for (var m = 0; m < metrics.Count; m++)
+        {
+            var metric = metrics[m];
+            var top = 34 + (m * rowHeight);
+            var scale = ScaleFor(metric, sides.Select(s => s.Side).ToArray(), left, right);
+            svg.Text(left - 10, top + (sides.Length * (BarHeight + 4) / 2) + 3, metric, "end", "label strong");
+            svg.Line(scale.Map(Math.Max(0, scale.DomainMin)), top - 2, scale.Map(Math.Max(0, scale.DomainMin)), top + (sides.Length * (BarHeight + 4)), "axis");
+            for (var s = 0; s < sides.Length; s++)
+            {
+                var (side, color) = sides[s];
+                var y = top + (s * (BarHeight + 4));
+                if (!side.Metrics.TryGetValue(metric, out var value) || !double.IsFinite(value))
+                {
+                    svg.Text(left + 4, y + BarHeight - 3, "not measured", "start", "tick");
+                    continue;
+                }
+
+                var zero = scale.Map(Math.Clamp(0, scale.DomainMin, scale.DomainMax));
+                var end = scale.MapClamped(value);
+                var tooltip = $"{side.Label} {metric} = {Numbers.Metric(value)}";
+                if (side.Intervals.TryGetValue(metric, out var ci))
+                {
+                    tooltip += $" (CI {Numbers.Metric(ci.Low)} – {Numbers.Metric(ci.High)})";
+                }
+
+                svg.Rect(Math.Min(zero, end), y, Math.Abs(end - zero), BarHeight, color, "bar", tooltip);
+                if (side.Intervals.TryGetValue(metric, out var interval) && double.IsFinite(interval.Low) && double.IsFinite(interval.High))
+                {
+                    var low = scale.MapClamped(interval.Low);
+                    var high = scale.MapClamped(interval.High);
+                    var mid = y + (BarHeight / 2);
+                    svg.Line(low, mid, high, mid, "whisker");
+                    svg.Line(low, mid - 5, low, mid + 5, "whisker");
+                    svg.Line(high, mid - 5, high, mid + 5, "whisker");
+                }
+
+                svg.Text(right + 8, y + BarHeight - 3, Numbers.Metric(value), "start", "value");
+            }
+        }
+
+        return svg.ToString();
+    }
+
+    private static LinearScale ScaleFor(string metric, IReadOnlyList<ModelSide> sides, double left, double right)
+    {
+        var values = new List<double>();
+        foreach (var side in sides)
+        {
+            if (side.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
+            {
+                values.Add(v);
+            }
+
+            if (side.Intervals.TryGetValue(metric, out var ci))
+            {
+                values.AddRange(new[] { ci.Low, ci.High }.Where(double.IsFinite));
+            }
+        }
+
+        var min = Math.Min(0, values.DefaultIfEmpty(0).Min());
+        var max = Math.Max(0, values.DefaultIfEmpty(1).Max());
+        if (min >= 0 && max <= 1)
+        {
+            max = 1;
+        }
+
+        var ticks = Ticks.Cover(min, max, 4);
+        return new LinearScale(ticks.Min, ticks.Max, left, right);
+    }
+}

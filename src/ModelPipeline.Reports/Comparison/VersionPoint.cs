@@ -1,0 +1,7 @@
+namespace ModelPipeline.Reports;
+
+/// <summary>The primary metric of one registered model version.</summary>
+/// <param name="Version">Version label, e.g. "1.2.0".</param>
+/// <param name="Value">Primary metric value on that version's holdout.</param>
+/// <param name="IsChampion">True for the version the champion alias points at (highlighted).</param>
+public sealed record VersionPoint(string Version, double Value, bool IsChampion);

@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace ModelPipeline.Reports;
+
+/// <summary>Mermaid xychart-beta blocks, which GitHub renders natively in Markdown.</summary>
+internal static class MermaidChart
+{
+    /// <summary>The most recent versions shown in the history chart (more would be unreadable).</summary>
+    public const int MaxVersions = 30;
+
+    /// <summary>The primary metric across the last <see cref="MaxVersions"/> versions, the champion starred.</summary>
+    public static string History(IReadOnlyList<VersionPoint> history, string metric)
+    {
+        var shown = history.Where(p => double.IsFinite(p.Value)).TakeLast(MaxVersions).ToList();
+        var labels = shown.Select(p => MarkdownText.Mermaid(p.IsChampion ? p.Version + " ★" : p.Version, 20));
+        var title = history.Count > shown.Count
+            ? $"{metric} across the last {shown.Count} of {history.Count} versions (★ champion)"
+            : $"{metric} across versions (★ champion)";
+        return Block(title, labels, metric, shown.Select(p => p.Value).ToList(), [("line", shown.Select(p => p.Value).ToList())]);
+    }
+
+    /// <summary>Metrics of both models as bars (challenger) and a line (champion), for metrics on a 0..1 scale.</summary>
+    public static string? Metrics(IReadOnlyList<string> metrics, ModelSide challenger, ModelSide? champion)
+    {
+        var unitMetrics = metrics
+            .Where(m => challenger.Metrics.TryGetValue(m, out var v) && v is >= 0 and <= 1)
+            .Where(m => champion is null || (champion.Metrics.TryGetValue(m, out var c) && c is >= 0 and <= 1))
+            .Take(12)
+            .ToList();
+        if (unitMetrics.Count == 0)
+        {
+            return null;
+        }
+
+        var series = new List<(string, IReadOnlyList<double>)> { ("bar", unitMetrics.Select(m => challenger.Metrics[m]).ToList()) };
+        if (champion is not null)
+        {
+            series.Add(("line", unitMetrics.Select(m => champion.Metrics[m]).ToList()));
+        }
+
+        var title = champion is null ? $"{challenger.Label}" : $"bars: {challenger.Label}, line: {champion.Label}";
+        return Block(title, unitMetrics.Select(m => MarkdownText.Mermaid(m, 20)), "value", [0, 1], series);
+    }
+
+    private static string Block(string title, IEnumerable<string> labels, string yTitle, IReadOnlyList<double> range,
+        IReadOnlyList<(string Kind, IReadOnlyList<double> Values)> series)
+    {
+        var ticks = Ticks.Cover(range.DefaultIfEmpty(0).Min(), range.DefaultIfEmpty(1).Max(), 5);
+        var md = new StringBuilder("```mermaid\nxychart-beta\n")
+            .Append("    title ").Append(MarkdownText.Mermaid(title, 80)).Append('\n')
+            .Append("    x-axis [").AppendJoin(", ", labels).Append("]\n")
+            .Append("    y-axis ").Append(MarkdownText.Mermaid(yTitle, 30)).Append(' ')
+            .Append(Numbers.Tick(ticks.Min, ticks.Step / 10)).Append(" --> ").Append(Numbers.Tick(ticks.Max, ticks.Step / 10)).Append('\n');
+        foreach (var (kind, values) in series)
+        {
+            md.Append("    ").Append(kind).Append(" [").AppendJoin(", ", values.Select(Numbers.Plain)).Append("]\n");
+        }
+
+        return md.Append("```\n").ToString();
+    }
+}
