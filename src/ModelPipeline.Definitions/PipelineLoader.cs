@@ -46,14 +46,22 @@ public static class PipelineLoader
     {
         var errors = new ErrorSink(sourceFile);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var problem = (e.InnerException?.Message ?? e.Message).Replace(Environment.NewLine, " ");
             errors.Add(e.Start, "", $"YAML syntax error: {Trim(problem)}");
+            throw new PipelineDefinitionException(errors.Sorted());
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections.
+            var at = parser.Current?.Start ?? new Mark(0, 1, 1);
+            errors.Add(at, "", "YAML syntax error: cannot parse from here on (is a '[', '{' or quote not closed?)");
             throw new PipelineDefinitionException(errors.Sorted());
         }
 

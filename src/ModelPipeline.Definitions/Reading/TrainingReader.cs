@@ -68,7 +68,7 @@ internal sealed class TrainingReader(ErrorSink errors)
 
             if (space.Count == 0 && !map.Entries().Any())
             {
-                errors.Add(map.Start, search.PathOf("space"), "expected at least one parameter to search");
+                errors.Add(map.Owner, search.PathOf("space"), "expected at least one parameter to search");
             }
         }
 
@@ -93,7 +93,7 @@ internal sealed class TrainingReader(ErrorSink errors)
 
         if (node is YamlMappingNode mapping)
         {
-            var range = new YamlScope(errors, mapping, path);
+            var range = new YamlScope(errors, mapping, path, space.KeyStart(name));
             if (strategy == SearchStrategy.Grid)
             {
                 errors.Add(node.Start, path, "a {min, max} range needs strategy random; a grid takes a list of values");

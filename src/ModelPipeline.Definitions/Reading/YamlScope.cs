@@ -13,11 +13,14 @@ internal sealed class YamlScope
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _known = [];
 
-    public YamlScope(ErrorSink errors, YamlMappingNode node, string path)
+    /// <param name="owner">Where the key that holds this mapping is (the mapping's own start for the root):
+    /// missing required keys are reported there.</param>
+    public YamlScope(ErrorSink errors, YamlMappingNode node, string path, Mark? owner = null)
     {
         Errors = errors;
         Node = node;
         Path = path;
+        Owner = owner ?? node.Start;
         foreach (var (key, value) in node.Children)
         {
             if (key is YamlScalarNode { Value: { } name } scalar)
@@ -39,7 +42,11 @@ internal sealed class YamlScope
 
     public Mark Start => Node.Start;
 
+    public Mark Owner { get; }
+
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    public Mark KeyStart(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key.Start : Owner;
 
     public bool Has(string key) => Value(key) is not null;
 
@@ -60,7 +67,7 @@ internal sealed class YamlScope
     }
 
     public void Missing(string key, string expected) =>
-        Errors.Add(Start, PathOf(key), $"required key is missing; expected {expected}");
+        Errors.Add(Owner, PathOf(key), $"required key is missing; expected {expected}");
 
     /// <summary>A scalar's text, or null (and an error when the node is not a scalar).</summary>
     public string? Text(string key, string expected, bool required = false)
@@ -207,7 +214,7 @@ internal sealed class YamlScope
 
         if (node is YamlMappingNode mapping)
         {
-            return new YamlScope(Errors, mapping, PathOf(key));
+            return new YamlScope(Errors, mapping, PathOf(key), _entries[key].Key.Start);
         }
 
         Errors.Add(node.Start, PathOf(key), $"expected {expected}, got {Describe(node)}");
