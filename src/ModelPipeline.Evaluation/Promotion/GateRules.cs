@@ -28,7 +28,7 @@ public sealed record GateRules
     /// <exception cref="GateRulesException">The first problem, in one line.</exception>
     public void Validate()
     {
-        Known(PrimaryMetric, "primary metric");
+        Known(PrimaryMetric, "primary");
         foreach (var threshold in Thresholds)
         {
             Known(threshold.Metric, "threshold");
