@@ -4,12 +4,12 @@ namespace ModelPipeline.Reports;
 internal static class CurveChart
 {
     public static string Roc(IReadOnlyList<CurveSeries> series) =>
-        Render("ROC curve", "False positive rate", "True positive rate", series, diagonal: true, legendBottomRight: true);
+        Render("ROC curve", "False positive rate", "True positive rate", series, "AUC", diagonal: true, legendBottomRight: true);
 
     public static string PrecisionRecall(IReadOnlyList<CurveSeries> series) =>
-        Render("Precision-recall curve", "Recall", "Precision", series, diagonal: false, legendBottomRight: false);
+        Render("Precision-recall curve", "Recall", "Precision", series, "area", diagonal: false, legendBottomRight: false);
 
-    private static string Render(string title, string xTitle, string yTitle, IReadOnlyList<CurveSeries> series, bool diagonal, bool legendBottomRight)
+    private static string Render(string title, string xTitle, string yTitle, IReadOnlyList<CurveSeries> series, string areaName, bool diagonal, bool legendBottomRight)
     {
         var svg = new SvgWriter(480, 420, title);
         var unit = Ticks.Cover(0, 1, 5);
@@ -27,7 +27,7 @@ internal static class CurveChart
         }
 
         var legend = series
-            .Select(s => (s.Curve.Area is { } area ? $"{s.Name} (AUC {Numbers.Metric(area)})" : s.Name, s.Color, false))
+            .Select(s => (s.Curve.Area is { } area ? $"{s.Name} ({areaName} {Numbers.Metric(area)})" : s.Name, s.Color, false))
             .ToList();
         if (diagonal)
         {

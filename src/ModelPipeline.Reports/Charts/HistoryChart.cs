@@ -5,7 +5,7 @@ internal static class HistoryChart
 {
     public static string Render(IReadOnlyList<VersionPoint> history, string metric, string? challengerVersion)
     {
-        var svg = new SvgWriter(720, 320, $"{metric} across versions");
+        var svg = new SvgWriter(1000, 340, $"{metric} across versions");
         var finite = history.Where(p => double.IsFinite(p.Value)).Select(p => p.Value).DefaultIfEmpty(0).ToArray();
         var spread = finite.Max() - finite.Min();
         var y = Ticks.Cover(finite.Min() - (spread * 0.1), finite.Max() + (spread * 0.1), 5);
@@ -38,20 +38,24 @@ internal static class HistoryChart
             {
                 svg.Circle(px, py, 9, "none", "champion-ring");
                 svg.Circle(px, py, 5.5, Palette.Champion, "point", tooltip);
-                svg.Text(px, py - 14, "champion " + Numbers.Metric(point.Value), "middle", "annotation", fill: Palette.Champion);
+                svg.Text(px, py - 14, "champion " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Champion);
             }
             else
             {
                 svg.Circle(px, py, isChallenger ? 5.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
                 if (isChallenger)
                 {
-                    svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), "middle", "annotation", fill: Palette.Challenger);
+                    svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Challenger);
                 }
             }
         }
 
         return svg.ToString();
     }
+
+    /// <summary>Keeps annotations near the plot's edges inside the chart.</summary>
+    private static string Anchor(PlotFrame frame, double x) =>
+        x > frame.Right - 90 ? "end" : x < frame.Left + 90 ? "start" : "middle";
 
     private static string Shorten(string version) => version.Length <= 14 ? version : version[..13] + "…";
 }

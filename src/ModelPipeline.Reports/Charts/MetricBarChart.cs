@@ -17,7 +17,7 @@ internal static class MetricBarChart
             ? new[] { (Side: challenger, Color: Palette.Challenger) }
             : [(challenger, Palette.Challenger), (champion, Palette.Champion)];
         var rowHeight = (sides.Length * (BarHeight + 4)) + RowGap;
-        const double width = 720;
+        const double width = 1000;
         var height = 34 + (metrics.Count * rowHeight);
         var svg = new SvgWriter(width, height, "Metrics with confidence intervals");
         var left = LabelWidth;

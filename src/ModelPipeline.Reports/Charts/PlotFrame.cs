@@ -61,14 +61,14 @@ internal sealed class PlotFrame
         Svg.Text(16, (Top + Bottom) / 2, yTitle, "middle", "axis-title", -90);
     }
 
-    /// <summary>A legend box in the given corner of the plot area; entries are (name, colour, dashed).</summary>
+    /// <summary>A legend box in the bottom-right or bottom-left corner of the plot area; entries are (name, colour, dashed).</summary>
     public void Legend(IReadOnlyList<(string Name, string Color, bool Dashed)> entries, bool bottomRight = true)
     {
         const double rowHeight = 20;
         var width = Math.Min(Right - Left - 16, 36 + (entries.Max(e => e.Name.Length) * 7.2));
         var height = (entries.Count * rowHeight) + 8;
         var x = bottomRight ? Right - width - 8 : Left + 8;
-        var y = bottomRight ? Bottom - height - 8 : Top + 8;
+        var y = Bottom - height - 8;
         Svg.Rect(x, y, width, height, "#ffffff", "legend-box");
         for (var i = 0; i < entries.Count; i++)
         {

@@ -82,7 +82,12 @@ internal sealed class SvgWriter
                 .Append(Coordinate(x)).Append(' ').Append(Coordinate(y)).Append(")\"");
         }
 
-        AppendPaint("fill", fill);
+        if (fill is not null)
+        {
+            // A style, not a fill attribute: the page's CSS colours svg text and would win over an attribute.
+            _svg.Append(" style=\"fill:").Append(fill).Append('"');
+        }
+
         _svg.Append('>').Append(Markup.Encode(text)).Append("</text>");
         return this;
     }
