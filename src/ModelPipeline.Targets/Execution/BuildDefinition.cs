@@ -1,0 +1,50 @@
+namespace ModelPipeline.Targets;
+
+/// <summary>
+/// Base class of a build: targets are <see cref="Target"/> properties, parameters are fields or properties marked
+/// <see cref="ParameterAttribute"/>. Entry point: <c>public static int Main(string[] args) => Execute&lt;Build&gt;(args, x => x.Default);</c>
+/// </summary>
+public abstract class BuildDefinition
+{
+    /// <summary>The folder containing <c>.nuke/</c> (searched upwards from the working directory), or <c>--root</c>.</summary>
+    public AbsolutePath RootDirectory { get; internal set; } = null!;
+
+    /// <summary>True when running on a CI server (<c>CI</c> or <c>GITHUB_ACTIONS</c> set to a non-false value).</summary>
+    public bool IsServerBuild { get; internal set; }
+
+    /// <summary>True when not <see cref="IsServerBuild"/>.</summary>
+    public bool IsLocalBuild => !IsServerBuild;
+
+    /// <summary>True when running on GitHub Actions (<c>GITHUB_ACTIONS=true</c>).</summary>
+    public bool IsGitHubActions { get; internal set; }
+
+    /// <summary>Writes progress lines; use it instead of <see cref="Console"/> so secrets are masked and CI gets annotations.</summary>
+    public BuildLog Log { get; internal set; } = null!;
+
+    /// <summary>
+    /// Parses <paramref name="args"/>, fills parameters, runs the requested targets (or <paramref name="defaultTarget"/>)
+    /// with their dependencies and prints a summary.
+    /// </summary>
+    /// <returns>0 when every target succeeded or was skipped, 1 when a target failed, 2 for a usage error.</returns>
+    public static int Execute<TBuild>(string[] args, Func<TBuild, Target>? defaultTarget = null, BuildHost? host = null)
+        where TBuild : BuildDefinition, new()
+    {
+        host ??= BuildHost.FromProcess();
+        return BuildRunner.Run(
+            () => new TBuild(),
+            typeof(TBuild),
+            args,
+            defaultTarget is null ? null : build => defaultTarget((TBuild)build),
+            host);
+    }
+
+    /// <summary>Called after parameters are filled, before the plan is made.</summary>
+    protected internal virtual void OnBuildInitialized()
+    {
+    }
+
+    /// <summary>Called after the last target, before the summary is printed.</summary>
+    protected internal virtual void OnBuildFinished()
+    {
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections;
+
+namespace ModelPipeline.Targets;
+
+/// <summary>
+/// What a build runs against: its output, environment variables, working directory and clock.
+/// <see cref="FromProcess"/> is the real console; tests pass a <see cref="StringWriter"/> and a dictionary.
+/// </summary>
+public sealed class BuildHost
+{
+    /// <summary>Where every line the engine and <see cref="BuildLog"/> write goes (secrets masked).</summary>
+    public required TextWriter Output { get; init; }
+
+    /// <summary>Environment variables (parameters, <c>CI</c>, <c>GITHUB_ACTIONS</c>, <c>NO_COLOR</c>).</summary>
+    public required IDictionary<string, string?> Environment { get; init; }
+
+    /// <summary>Where the search for the root directory (the folder containing <c>.nuke/</c>) starts.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Measures target durations.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Whether <see cref="Output"/> is an interactive terminal (colours are used only then, and without <c>CI</c>/<c>NO_COLOR</c>).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>True for <see cref="FromProcess"/>: <see cref="Console.Out"/> is redirected through the secret mask too.</summary>
+    internal bool OwnsConsole { get; init; }
+
+    /// <summary>The real console and process environment.</summary>
+    public static BuildHost FromProcess()
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string;
+        }
+
+        return new BuildHost
+        {
+            Output = Console.Out,
+            Environment = variables,
+            IsTerminal = !Console.IsOutputRedirected,
+            OwnsConsole = true,
+        };
+    }
+}

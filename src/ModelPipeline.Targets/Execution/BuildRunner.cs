@@ -1,0 +1,234 @@
+namespace ModelPipeline.Targets;
+
+/// <summary>One invocation: parse, fill parameters, plan, check, run, summarize. Returns the exit code.</summary>
+internal static class BuildRunner
+{
+    public const int Success = 0;
+    public const int TargetFailed = 1;
+    public const int UsageError = 2;
+
+    public static int Run(
+        Func<BuildDefinition> create,
+        Type buildType,
+        IReadOnlyList<string> args,
+        Func<BuildDefinition, Target>? defaultTarget,
+        BuildHost host)
+    {
+        var environment = host.Environment;
+        var gitHubActions = IsTrue(environment, "GITHUB_ACTIONS");
+        var serverBuild = gitHubActions || IsTrue(environment, "CI");
+        var output = new MaskingWriter(host.Output, []);
+        var verbose = false;
+        var originalConsole = Console.Out;
+        try
+        {
+            var parameters = ParameterMember.Of(buildType);
+            var arguments = ArgumentParser.Parse(args, parameters);
+            verbose = arguments.Verbose;
+            var root = FindRoot(arguments.Root, host.WorkingDirectory);
+            if (arguments.GenerateSchema)
+            {
+                var path = Path.Combine(root, BuildSchema.RelativePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, BuildSchema.Generate(buildType));
+                output.WriteLine($"Wrote {path}");
+                return Success;
+            }
+
+            var build = create();
+            var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
+            var injection = new ParameterInjection(parameters);
+            injection.Apply(build, arguments, environment, root, host.WorkingDirectory);
+
+            var secrets = Secrets(build, parameters);
+            if (gitHubActions)
+            {
+                foreach (var secret in secrets)
+                {
+                    host.Output.WriteLine($"::add-mask::{secret}");
+                }
+            }
+
+            output = new MaskingWriter(host.Output, secrets);
+            if (host.OwnsConsole)
+            {
+                Console.SetOut(output);
+            }
+
+            var colors = host.IsTerminal && !serverBuild && !environment.ContainsKey("NO_COLOR");
+            var log = new BuildLog(output, new LogStyle(!serverBuild, colors, verbose, gitHubActions), host.Time);
+            build.Log = log;
+            build.RootDirectory = new AbsolutePath(root);
+            build.IsServerBuild = serverBuild;
+            build.IsGitHubActions = gitHubActions;
+            foreach (var key in injection.UnknownFileKeys)
+            {
+                log.Warning($".nuke/parameters.json: '{key}' is not a parameter of this build (ignored).");
+            }
+
+            foreach (var (parameter, source) in injection.Sources)
+            {
+                log.Debug($"{parameter.Name} = {(parameter.IsSecret ? "***" : Show(parameter.GetValue(build)))} (from {source})");
+            }
+
+            build.OnBuildInitialized();
+            var graph = TargetGraph.Of(build);
+            graph.CheckCycles();
+            var defaultNode = defaultTarget is null ? null : graph.Resolve(defaultTarget(build), "default target");
+            if (arguments.Help)
+            {
+                WriteLines(output, HelpText.Lines(graph, defaultNode, parameters, defaults));
+                return Success;
+            }
+
+            var requested = arguments.Targets.Select(graph.Find).Distinct().ToList();
+            if (requested.Count == 0)
+            {
+                if (defaultNode is null)
+                {
+                    WriteLines(output, HelpText.Lines(graph, defaultNode, parameters, defaults));
+                    throw new UsageException("No target given and the build has no default target.");
+                }
+
+                requested.Add(defaultNode);
+            }
+
+            var plan = graph.Plan(requested);
+            var skipped = Skipped(graph, plan, requested, arguments.Skip);
+            if (arguments.Plan)
+            {
+                foreach (var (node, index) in plan.Select((n, i) => (n, i + 1)))
+                {
+                    output.WriteLine(skipped.TryGetValue(node, out var why) ? $"{index}. {node.Name} (skipped: {why})" : $"{index}. {node.Name}");
+                }
+
+                return Success;
+            }
+
+            var unmet = Requirements.Unmet(plan.Where(n => !skipped.ContainsKey(n)), parameters);
+            if (unmet.Count > 0)
+            {
+                throw new UsageException(string.Join(Environment.NewLine, unmet) + ".");
+            }
+
+            var started = host.Time.GetTimestamp();
+            var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root);
+            var results = executor.RunAsync(plan, skipped).GetAwaiter().GetResult();
+            build.OnBuildFinished();
+            WriteLines(output, SummaryTable.Lines(results, host.Time.GetElapsedTime(started)));
+            var failed = results.Where(r => r.Outcome == TargetOutcome.Failed).Select(r => r.Name).ToList();
+            output.WriteLine();
+            if (failed.Count > 0)
+            {
+                log.Plain($"Build failed: {string.Join(", ", failed)}.", Ansi.Red);
+                return TargetFailed;
+            }
+
+            log.Plain("Build succeeded.", Ansi.Green);
+            return Success;
+        }
+        catch (UsageException error)
+        {
+            output.WriteLine(error.Message);
+            return UsageError;
+        }
+        catch (Exception error)
+        {
+            output.WriteLine($"Build failed: {error.Message}");
+            if (verbose)
+            {
+                output.WriteLine(error.ToString());
+            }
+
+            return TargetFailed;
+        }
+        finally
+        {
+            output.Flush();
+            if (host.OwnsConsole)
+            {
+                Console.SetOut(originalConsole);
+            }
+        }
+    }
+
+    /// <summary>The nearest folder at or above the working directory that contains <c>.nuke/</c>, else the working directory.</summary>
+    internal static string FindRoot(string? explicitRoot, string workingDirectory)
+    {
+        if (explicitRoot is not null)
+        {
+            var root = Path.GetFullPath(explicitRoot, workingDirectory);
+            return Directory.Exists(root) ? root : throw new UsageException($"Root directory '{root}' does not exist.");
+        }
+
+        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetFullPath(workingDirectory);
+    }
+
+    private static Dictionary<TargetNode, string> Skipped(
+        TargetGraph graph,
+        IReadOnlyList<TargetNode> plan,
+        IReadOnlyList<TargetNode> requested,
+        List<string>? skip)
+    {
+        var skipped = new Dictionary<TargetNode, string>();
+        if (skip is not null)
+        {
+            var named = skip.Select(graph.Find).ToHashSet();
+            foreach (var node in plan.Where(n => skip.Count == 0 ? !requested.Contains(n) : named.Contains(n)))
+            {
+                skipped[node] = "--skip";
+            }
+        }
+
+        foreach (var node in plan.Where(n => !skipped.ContainsKey(n)))
+        {
+            var failed = node.Definition.StaticConditions.FirstOrDefault(c => !c.Condition());
+            if (failed.Condition is not null)
+            {
+                skipped[node] = $"condition {ConditionText.Of(failed.Text)} is false";
+            }
+        }
+
+        return skipped;
+    }
+
+    private static List<string> Secrets(BuildDefinition build, IReadOnlyList<ParameterMember> parameters) =>
+        parameters.Where(p => p.IsSecret)
+            .SelectMany(p => p.GetValue(build) switch
+            {
+                string text => [text],
+                System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i?.ToString() ?? ""),
+                { } value => [value.ToString() ?? ""],
+                null => [],
+            })
+            .Where(s => s.Length > 0)
+            .ToList();
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(null)",
+        string text => text,
+        System.Collections.IEnumerable items => string.Join(' ', items.Cast<object?>()),
+        _ => value.ToString() ?? "",
+    };
+
+    private static void WriteLines(TextWriter output, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private static bool IsTrue(IDictionary<string, string?> environment, string name) =>
+        environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) &&
+        !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) && value != "0";
+}
