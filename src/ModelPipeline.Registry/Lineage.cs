@@ -1,0 +1,16 @@
+namespace ModelPipeline.Registry;
+
+/// <summary>Where a model came from: the data files, the hashes that drive <see cref="VersionBump"/>, the task and the commit.</summary>
+/// <param name="DataFiles">Each training data file with its sha256 and size.</param>
+/// <param name="DataHash">Combined hash of the training data (a change bumps minor).</param>
+/// <param name="ConfigHash">Hash of the pipeline configuration / hyper-parameters (a change bumps patch).</param>
+/// <param name="SchemaHash">Hash of the input schema (a change bumps major).</param>
+/// <param name="Task">The learning task as text, e.g. <c>binary</c>, <c>multiclass</c>, <c>regression</c> (a change bumps major).</param>
+/// <param name="GitCommit">The source commit the run was built from, when known.</param>
+public sealed record Lineage(
+    IReadOnlyList<DataFileRecord> DataFiles,
+    string DataHash,
+    string ConfigHash,
+    string SchemaHash,
+    string Task,
+    string? GitCommit = null);
