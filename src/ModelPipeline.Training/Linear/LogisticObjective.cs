@@ -1,0 +1,195 @@
+using ModelPipeline.Training.Features;
+
+namespace ModelPipeline.Training.Linear;
+
+/// <summary>
+/// scikit-learn's logistic objective, scaled by 1/n: mean log-loss + l2 / (2n) · ||W||² (intercepts unpenalised),
+/// binary (one score, logistic) or multinomial (one score per class, softmax). Parameters are laid out as
+/// W (outputs × features, row-major) then the intercepts. Gradients sum per fixed row chunk, chunks in order.
+/// </summary>
+internal sealed class LogisticObjective
+{
+    private const long BufferBudget = 4_000_000;
+    private readonly DesignMatrix _x;
+    private readonly double[] _targets;
+    private readonly int _outputs;
+    private readonly double _l2;
+    private readonly ParallelOptions _parallel;
+    private readonly int _chunkSize;
+    private readonly double[][] _chunkGradients;
+    private readonly double[] _chunkLoss;
+
+    public LogisticObjective(DesignMatrix x, double[] targets, int outputs, double l2, ParallelOptions parallel)
+    {
+        _x = x;
+        _targets = targets;
+        _outputs = outputs;
+        _l2 = l2;
+        _parallel = parallel;
+        var length = ParameterCount;
+        var maxChunks = Math.Max(1, (int)Math.Min(int.MaxValue, BufferBudget / length));
+        _chunkSize = Math.Max(4096, ((x.RowCount / maxChunks) + 4096) / 4096 * 4096);
+        var chunks = RowChunks.Count(x.RowCount, _chunkSize);
+        _chunkGradients = [.. Enumerable.Range(0, chunks).Select(_ => new double[length])];
+        _chunkLoss = new double[chunks];
+    }
+
+    public int ParameterCount => (_outputs * _x.FeatureCount) + _outputs;
+
+    public double Evaluate(double[] theta, double[] gradient)
+    {
+        RowChunks.For(_x.RowCount, _chunkSize, _parallel, (chunk, start, end) => _chunkLoss[chunk] = EvaluateChunk(theta, _chunkGradients[chunk], start, end));
+        var n = (double)_x.RowCount;
+        Array.Clear(gradient);
+        var loss = 0.0;
+        for (var chunk = 0; chunk < _chunkLoss.Length; chunk++)
+        {
+            loss += _chunkLoss[chunk];
+            var partial = _chunkGradients[chunk];
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] += partial[i];
+            }
+        }
+
+        loss /= n;
+        var weights = _outputs * _x.FeatureCount;
+        var penalty = 0.0;
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] /= n;
+            if (i < weights)
+            {
+                penalty += theta[i] * theta[i];
+                gradient[i] += _l2 / n * theta[i];
+            }
+        }
+
+        return loss + (0.5 * _l2 / n * penalty);
+    }
+
+    private double EvaluateChunk(double[] theta, double[] gradient, int start, int end)
+    {
+        var k = _outputs;
+        var p = _x.FeatureCount;
+        var rows = end - start;
+        var z = new double[rows * k];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var o = 0; o < k; o++)
+            {
+                z[(r * k) + o] = theta[(k * p) + o];
+            }
+        }
+
+        for (var j = 0; j < _x.Numeric.Length; j++)
+        {
+            var column = _x.Numeric[j];
+            var feature = _x.NumericFeature[j];
+            for (var o = 0; o < k; o++)
+            {
+                var w = theta[(o * p) + feature];
+                for (var r = 0; r < rows; r++)
+                {
+                    z[(r * k) + o] += w * column[start + r];
+                }
+            }
+        }
+
+        foreach (var slots in _x.Slots)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                var slot = slots[start + r];
+                for (var o = 0; o < k; o++)
+                {
+                    z[(r * k) + o] += theta[(o * p) + slot];
+                }
+            }
+        }
+
+        var loss = k == 1 ? BinaryResiduals(z, start) : SoftmaxResiduals(z, start, k);
+        Array.Clear(gradient);
+        for (var j = 0; j < _x.Numeric.Length; j++)
+        {
+            var column = _x.Numeric[j];
+            var feature = _x.NumericFeature[j];
+            for (var o = 0; o < k; o++)
+            {
+                var sum = 0.0;
+                for (var r = 0; r < rows; r++)
+                {
+                    sum += z[(r * k) + o] * column[start + r];
+                }
+
+                gradient[(o * p) + feature] = sum;
+            }
+        }
+
+        foreach (var slots in _x.Slots)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                var slot = slots[start + r];
+                for (var o = 0; o < k; o++)
+                {
+                    gradient[(o * p) + slot] += z[(r * k) + o];
+                }
+            }
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            for (var o = 0; o < k; o++)
+            {
+                gradient[(k * p) + o] += z[(r * k) + o];
+            }
+        }
+
+        return loss;
+    }
+
+    /// <summary>Replaces scores by d loss / d score (p - y); returns the chunk's summed log-loss.</summary>
+    private double BinaryResiduals(double[] z, int start)
+    {
+        var loss = 0.0;
+        for (var r = 0; r < z.Length; r++)
+        {
+            var score = z[r];
+            var y = _targets[start + r];
+            loss += (score > 0 ? score + Math.Log(1 + Math.Exp(-score)) : Math.Log(1 + Math.Exp(score))) - (y * score);
+            z[r] = ScoreLink.Sigmoid(score) - y;
+        }
+
+        return loss;
+    }
+
+    private double SoftmaxResiduals(double[] z, int start, int k)
+    {
+        var loss = 0.0;
+        for (var r = 0; r * k < z.Length; r++)
+        {
+            var scores = z.AsSpan(r * k, k);
+            var max = double.NegativeInfinity;
+            foreach (var s in scores)
+            {
+                max = Math.Max(max, s);
+            }
+
+            var sum = 0.0;
+            foreach (var s in scores)
+            {
+                sum += Math.Exp(s - max);
+            }
+
+            var y = (int)_targets[start + r];
+            loss += max + Math.Log(sum) - scores[y];
+            for (var o = 0; o < k; o++)
+            {
+                scores[o] = (Math.Exp(scores[o] - max) / sum) - (o == y ? 1 : 0);
+            }
+        }
+
+        return loss;
+    }
+}
