@@ -19,7 +19,7 @@ internal sealed partial class DeliveryReader(string rootDirectory)
             baseImage = container.Text("base", "an image reference, or empty for the built-in base") ?? baseImage;
             port = container.Integer("port", port, 1, 65535);
             if (container.Value("dockerfile") is { } node
-                && container.ScalarText(node, container.PathOf("dockerfile"), "a path relative to the repository root") is { } path)
+                && container.ScalarText(node, container.PathOf("dockerfile"), "a path relative to the repository root") is { Length: > 0 } path)
             {
                 dockerfile = path.Replace('\\', '/');
                 if (!File.Exists(Path.Combine(rootDirectory, dockerfile)))
