@@ -1,3 +1,4 @@
+using ModelPipeline.Data;
 using ModelPipeline.Training;
 
 namespace ModelPipeline.Evaluation;
@@ -5,6 +6,19 @@ namespace ModelPipeline.Evaluation;
 /// <summary>Scores predictions against actual targets: the Evaluate step of a run.</summary>
 public static class ModelEvaluator
 {
+    /// <summary>
+    /// Predicts every row of <paramref name="holdout"/> with <paramref name="model"/> and scores the predictions
+    /// against the holdout's label column. Score the champion on the same holdout to compare the two.
+    /// </summary>
+    /// <exception cref="ModelSchemaException">The holdout lacks an input or the label column, or has an unknown class.</exception>
+    public static ModelEvaluation Evaluate(TrainedModel model, Frame holdout, double threshold = BinaryMetrics.DefaultThreshold, int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(holdout);
+        var actual = model.ReadTargets(holdout);
+        return Score(model.Predict(holdout, threads), actual, threshold);
+    }
+
     /// <summary>
     /// Scores <paramref name="predictions"/> against <paramref name="actual"/> (class indices into
     /// <see cref="Predictions.Classes"/> for classification, values for regression).
