@@ -1,0 +1,57 @@
+namespace ModelPipeline.Targets.Tests;
+
+/// <summary>Runs a build in-process with captured output, a given environment and a temporary working directory.</summary>
+internal sealed class BuildRun
+{
+    private BuildRun(int exitCode, string output)
+    {
+        ExitCode = exitCode;
+        Output = output;
+    }
+
+    public int ExitCode { get; }
+
+    public string Output { get; }
+
+    public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    /// <summary>Runs an existing instance (so the test can inspect it afterwards).</summary>
+    public static BuildRun Of<TBuild>(
+        TBuild build,
+        string[] args,
+        IDictionary<string, string?>? environment = null,
+        string? workingDirectory = null,
+        Func<TBuild, Target>? defaultTarget = null)
+        where TBuild : BuildDefinition
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var host = Host(output, environment, workingDirectory);
+        var exitCode = BuildRunner.Run(
+            () => build,
+            typeof(TBuild),
+            args,
+            defaultTarget is null ? null : b => defaultTarget((TBuild)b),
+            host);
+        return new BuildRun(exitCode, output.ToString());
+    }
+
+    /// <summary>Runs through the public entry point, as Main would.</summary>
+    public static BuildRun Execute<TBuild>(
+        string[] args,
+        IDictionary<string, string?>? environment = null,
+        string? workingDirectory = null,
+        Func<TBuild, Target>? defaultTarget = null)
+        where TBuild : BuildDefinition, new()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var exitCode = BuildDefinition.Execute(args, defaultTarget, Host(output, environment, workingDirectory));
+        return new BuildRun(exitCode, output.ToString());
+    }
+
+    private static BuildHost Host(StringWriter output, IDictionary<string, string?>? environment, string? workingDirectory) => new()
+    {
+        Output = output,
+        Environment = environment ?? new Dictionary<string, string?>(),
+        WorkingDirectory = workingDirectory ?? TempDirectory.Shared,
+    };
+}
