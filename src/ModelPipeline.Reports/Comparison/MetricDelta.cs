@@ -14,7 +14,7 @@ internal readonly record struct MetricDelta(double Value, string Text, bool? Imp
         }
 
         var delta = challenger - champion;
-        var text = Numbers.Delta(delta);
+        var text = Numbers.Delta(delta, Math.Max(Math.Abs(challenger), Math.Abs(champion)));
         if (text.StartsWith('±'))
         {
             return new MetricDelta(delta, text, null);

@@ -25,15 +25,20 @@ internal static class Numbers
         return value.ToString(format, Invariant);
     }
 
-    /// <summary>A signed difference: "+0.0123", "-1.50", "±0.0000" for zero.</summary>
-    public static string Delta(double delta)
+    /// <summary>
+    /// A signed difference: "+0.0123", "-1.50", "±0.0000" for zero, with the decimals of the values it compares
+    /// (<paramref name="scale"/> is the larger of their magnitudes; the delta's own when omitted).
+    /// </summary>
+    public static string Delta(double delta, double scale = double.NaN)
     {
         if (double.IsNaN(delta))
         {
             return "n/a";
         }
 
-        var text = Metric(Math.Abs(delta));
+        var magnitude = double.IsFinite(scale) ? Math.Max(Math.Abs(scale), Math.Abs(delta)) : Math.Abs(delta);
+        var format = magnitude < 10 ? "0.0000" : magnitude < 1000 ? "0.00" : "0";
+        var text = Math.Abs(delta).ToString(format, Invariant);
         return text.Trim('0', '.').Length == 0 ? "±" + text : (delta > 0 ? "+" : "-") + text;
     }
 
@@ -59,6 +64,6 @@ internal static class Numbers
     /// <summary>A number as data (e.g. in a mermaid series): up to 6 decimals, no grouping, no exponent.</summary>
     public static string Plain(double value) => value.ToString("0.######", Invariant);
 
-    /// <summary>A plain integer count.</summary>
-    public static string Count(long count) => count.ToString(Invariant);
+    /// <summary>An integer count with thousands separators: "100,000".</summary>
+    public static string Count(long count) => count.ToString("#,0", Invariant);
 }

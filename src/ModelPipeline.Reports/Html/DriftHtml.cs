@@ -101,7 +101,7 @@ internal static class DriftHtml
 
             html.Append("<tr><td>").Append(Encode(row.Metric)).Append("</td><td class=\"num\">").Append(Numbers.Metric(row.Reference))
                 .Append("</td><td class=\"num\">").Append(current).Append("</td><td class=\"num\">")
-                .Append(Numbers.Delta(row.Current - row.Reference)).Append("</td></tr>");
+                .Append(Numbers.Delta(row.Current - row.Reference, Math.Max(Math.Abs(row.Current), Math.Abs(row.Reference)))).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");

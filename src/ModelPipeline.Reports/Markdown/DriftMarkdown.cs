@@ -88,7 +88,7 @@ internal static class DriftMarkdown
             var current = Numbers.Metric(row.Current)
                 + (row.CurrentInterval is { } ci ? $" <sub>[{Numbers.Metric(ci.Low)}, {Numbers.Metric(ci.High)}]</sub>" : string.Empty);
             md.Append("| ").Append(Cell(row.Metric)).Append(" | ").Append(Numbers.Metric(row.Reference)).Append(" | ")
-                .Append(current).Append(" | ").Append(Numbers.Delta(row.Current - row.Reference)).Append(" |\n");
+                .Append(current).Append(" | ").Append(Numbers.Delta(row.Current - row.Reference, Math.Max(Math.Abs(row.Current), Math.Abs(row.Reference)))).Append(" |\n");
         }
 
         md.Append('\n');

@@ -35,7 +35,7 @@ public static class MarkdownReport
         }
         else if (MermaidChart.Metrics(metrics, report.Challenger, report.Champion) is { } chart)
         {
-            md.Append("#### Metrics\n\n").Append(chart).Append('\n');
+            md.Append("#### Metric chart\n\n").Append(chart).Append('\n');
         }
 
         return MarkdownLimit.Fit(md.ToString());

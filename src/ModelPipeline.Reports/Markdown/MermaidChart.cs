@@ -50,7 +50,7 @@ internal static class MermaidChart
             .Append("    title ").Append(MarkdownText.Mermaid(title, 80)).Append('\n')
             .Append("    x-axis [").AppendJoin(", ", labels).Append("]\n")
             .Append("    y-axis ").Append(MarkdownText.Mermaid(yTitle, 30)).Append(' ')
-            .Append(Numbers.Tick(ticks.Min, ticks.Step / 10)).Append(" --> ").Append(Numbers.Tick(ticks.Max, ticks.Step / 10)).Append('\n');
+            .Append(Numbers.Plain(ticks.Min)).Append(" --> ").Append(Numbers.Plain(ticks.Max)).Append('\n');
         foreach (var (kind, values) in series)
         {
             md.Append("    ").Append(kind).Append(" [").AppendJoin(", ", values.Select(Numbers.Plain)).Append("]\n");
