@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ModelPipeline.Evaluation;
+using ModelPipeline.Registry;
+using ModelPipeline.Reports;
+using ModelPipeline.Training;
+
+namespace ModelPipeline.Build;
+
+internal sealed partial class PipelineRun
+{
+    /// <summary>
+    /// Scores the challenger and the champion on the same holdout rows, lets the promotion gate decide,
+    /// registers the challenger as a new version (with metrics, lineage, decision and reports) and moves
+    /// the champion alias when it is promoted.
+    /// </summary>
+    public DecisionRecord CompareWithChampion(string trigger)
+    {
+        var retrain = RequireRetrainRecord();
+        var challenger = ChallengerEvaluation;
+        var champion = Registry.Champion;
+        ModelEvaluation? championEvaluation = null;
+        string? championProblem = null;
+        if (champion is not null)
+        {
+            try
+            {
+                championEvaluation = Score(TrainedModel.Load(Registry.ReadModel(champion)));
+            }
+            catch (Exception e) when (e is ModelSchemaException or ModelFormatException)
+            {
+                championProblem = $"champion {champion.Version} cannot score this holdout ({e.Message}); judged on thresholds alone";
+                Log.Warning(championProblem);
+            }
+        }
+
+        var gate = new PromotionGate(DefinitionMapping.GateRules(Definition));
+        var decision = gate.Decide(challenger, championEvaluation);
+        var verdict = championProblem is null ? decision.Verdict : $"{decision.Verdict} ({championProblem})";
+
+        var model = Challenger;
+        var lineage = new Lineage(
+            retrain.DataFiles.Select(f => new DataFileRecord(f.Name, f.Sha256, f.Bytes)).ToArray(),
+            retrain.DataHash, retrain.ConfigHash, SchemaHash(model.Schema), Definition.Task.ToString().ToLowerInvariant(), GitCommit(Root));
+        var planned = Registry.PlanBump(lineage);
+        var championVersion = championEvaluation is null ? null : champion?.Version;
+        var history = Registry.ListVersions()
+            .Select(v => new VersionPoint(v.Version, v.Metrics.GetValueOrDefault(decision.PrimaryMetric, double.NaN), v.Version == champion?.Version))
+            .ToList();
+        var nextVersion = planned.Apply(Registry.Latest?.SemVer).ToString();
+        history.Add(new VersionPoint(nextVersion, decision.ChallengerValue, decision.Promote));
+        var report = ReportMapping.Comparison(Definition, decision with { Verdict = verdict }, $"challenger {nextVersion}", challenger,
+            championVersion is null ? null : $"champion {championVersion}", championEvaluation, history);
+        var html = HtmlReport.Render(report);
+        var markdown = MarkdownReport.Render(report);
+
+        var record = new DecisionRecord(Definition.Name, nextVersion, decision.Promote, verdict, decision.PrimaryMetric,
+            decision.ChallengerValue, decision.ChampionValue, championVersion,
+            decision.Checks.Select(c => new CheckEntry(c.Name, c.Passed, c.Detail)).ToArray(), retrain.DataHash);
+        var decisionJson = JsonSerializer.SerializeToUtf8Bytes(record, RunArtifacts.Json);
+        var registered = Registry.Register(new NewVersion(model.ToBytes(), lineage)
+        {
+            RunId = retrain.RunId,
+            AllowUnchanged = true,
+            Trigger = ParseTrigger(trigger),
+            Metrics = challenger.Metrics.Values,
+            Parameters = model.Parameters,
+            Trainer = model.TrainerType,
+            Attachments = new Dictionary<string, byte[]>
+            {
+                ["decision.json"] = decisionJson,
+                ["report.html"] = Encoding.UTF8.GetBytes(html),
+                ["report.md"] = Encoding.UTF8.GetBytes(markdown),
+            },
+        });
+        if (registered.Version != nextVersion)
+        {
+            // Another writer registered in between: the report names the planned version; the record names the real one.
+            record = record with { Version = registered.Version };
+        }
+
+        Registry.RecordDecision(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, RunArtifacts.Json)));
+        if (decision.Promote)
+        {
+            Registry.Promote(registered.Version, Actor(trigger), verdict);
+        }
+
+        Artifacts.WriteText(Artifacts.ReportHtml, html);
+        Artifacts.WriteText(Artifacts.ReportMarkdown, markdown);
+        Artifacts.Write(Artifacts.DecisionFile, record);
+        return record;
+    }
+
+    public static VersionTrigger ParseTrigger(string trigger) => trigger.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() switch
+    {
+        "schedule" => VersionTrigger.Schedule,
+        "datachange" => VersionTrigger.DataChange,
+        "drift" => VersionTrigger.Drift,
+        "manual" => VersionTrigger.Manual,
+        "ci" => VersionTrigger.Ci,
+        _ => VersionTrigger.Local,
+    };
+
+    private static string Actor(string trigger) =>
+        $"{Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? Environment.UserName} ({trigger})";
+
+    private static string SchemaHash(ModelSchema schema)
+    {
+        var text = new StringBuilder().Append(schema.Task).Append('|').Append(schema.Label);
+        foreach (var input in schema.Inputs)
+        {
+            text.Append('|').Append(input.Name).Append(':').Append(input.Kind);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using ModelPipeline.Training;
+
+namespace ModelPipeline.Build;
+
+internal sealed partial class PipelineRun
+{
+    /// <summary>
+    /// Retrains the challenger on the train split, unless data and config are unchanged since the latest
+    /// registered version (then records the skip and returns its reason). <paramref name="force"/> retrains anyway.
+    /// </summary>
+    public string? Retrain(bool force, string trigger)
+    {
+        var definition = Definition;
+        var fingerprint = Fingerprint;
+        Artifacts.Delete(Artifacts.RetrainRecord, Artifacts.ChallengerModel, Artifacts.EvaluationFile, Artifacts.DecisionFile,
+            Artifacts.ImageRecord, Artifacts.PushRecord);
+        var latest = Registry.Latest;
+        var files = fingerprint.Files.Select(f => new DataFileEntry(f.Name, f.Sha256, f.Bytes)).ToArray();
+        var runId = $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
+        if (!force && latest is not null && latest.Lineage.DataHash == fingerprint.Combined && latest.Lineage.ConfigHash == definition.ConfigHash)
+        {
+            var role = Registry.Champion?.Version == latest.Version ? "champion" : "latest version, not champion";
+            var reason = $"unchanged since {latest.Version} ({role}): same data {Short(fingerprint.Combined)} and config {Short(definition.ConfigHash)}; --force retrains";
+            Artifacts.Write(Artifacts.RetrainRecord, new RetrainRecord(definition.Name, false, latest.Version, fingerprint.Combined,
+                definition.ConfigHash, files, "", new Dictionary<string, string>(), runId, trigger, 0, 0, 0));
+            return reason;
+        }
+
+        var spec = DefinitionMapping.TrainingSpec(definition, Threads);
+        var train = Frame.Take(Split.Train);
+        Log.Information($"Training {spec.TrainerType} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
+        var watch = Stopwatch.StartNew();
+        var model = ModelTrainer.Fit(train, spec, new Progress<TrainingProgress>(p => Log.Debug($"{p.Stage} {p.Done}/{p.Total}")));
+        watch.Stop();
+        _challenger = model;
+        Artifacts.WriteBytes(Artifacts.ChallengerModel, model.ToBytes());
+        Artifacts.Write(Artifacts.RetrainRecord, new RetrainRecord(definition.Name, true, null, fingerprint.Combined, definition.ConfigHash,
+            files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length));
+        Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
+        return null;
+    }
+
+    private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];
+}

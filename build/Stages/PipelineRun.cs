@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using ModelPipeline.Data;
+using ModelPipeline.Definitions;
+using ModelPipeline.Registry;
+using ModelPipeline.Targets;
+using ModelPipeline.Training;
+
+namespace ModelPipeline.Build;
+
+/// <summary>
+/// One run of one pipeline: loads the definition, data and split once, and holds what the stages hand on.
+/// Stages that run in a later process read the same things back from <see cref="RunArtifacts"/>.
+/// </summary>
+internal sealed partial class PipelineRun(string root, string pipeline, string modelsDirectory, BuildLog log, int? threads)
+{
+    private PipelineDefinition? _definition;
+    private Frame? _frame;
+    private (int[] Train, int[] Holdout)? _split;
+    private DataFingerprint? _fingerprint;
+    private TrainedModel? _challenger;
+    private ModelRegistry? _registry;
+
+    public string Root { get; } = root;
+
+    public BuildLog Log { get; } = log;
+
+    public int? Threads { get; } = threads;
+
+    public RunArtifacts Artifacts { get; } = new(root, pipeline);
+
+    public PipelineDefinition Definition => _definition ??= PipelineLoader.LoadByName(pipeline, Root);
+
+    public ModelRegistry Registry => _registry ??= ModelRegistry.Open(Path.Combine(Root, modelsDirectory), Definition.Name);
+
+    public IReadOnlyList<string> DataFiles => Definition.Data.Files.Select(f => Path.Combine(Root, f)).ToArray();
+
+    public DataFingerprint Fingerprint => _fingerprint ??= DataFingerprint.Of(DataFiles);
+
+    public Frame Frame => _frame ??= LoadFrame();
+
+    public (int[] Train, int[] Holdout) Split => _split ??= FrameSplit.TrainHoldout(
+        Frame, Definition.Split.Holdout, Definition.Split.Seed, Definition.Split.Stratify ? Definition.Data.Label : null);
+
+    public Frame Holdout => Frame.Take(Split.Holdout);
+
+    /// <summary>The model Retrain made: in memory in this process, else read back from the artifacts.</summary>
+    public TrainedModel Challenger => _challenger ??= LoadChallenger();
+
+    public RetrainRecord RequireRetrainRecord() =>
+        Artifacts.Read<RetrainRecord>(Artifacts.RetrainRecord)
+        ?? throw new InvalidOperationException($"No {Rel(Artifacts.RetrainRecord)}: run the Retrain target first.");
+
+    public DecisionRecord RequireDecision() =>
+        Artifacts.Read<DecisionRecord>(Artifacts.DecisionFile)
+        ?? throw new InvalidOperationException($"No {Rel(Artifacts.DecisionFile)}: run the CompareWithChampion target first.");
+
+    public string Rel(string path) => Path.GetRelativePath(Root, path);
+
+    public static string? GitCommit(string root)
+    {
+        try
+        {
+            var info = new ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var git = Process.Start(info)!;
+            var sha = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 && sha.Length >= 7 ? sha : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private Frame LoadFrame()
+    {
+        var files = DataFiles;
+        if (files.Count != 1)
+        {
+            throw new InvalidOperationException($"{Definition.SourceFile}: data.files lists {files.Count} files; this version reads exactly one.");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var frame = CsvFrameReader.Read(files[0], DefinitionMapping.CsvOptions(Definition));
+        Log.Information($"Read {Rel(files[0])}: {frame.RowCount:N0} rows × {frame.Columns.Count} columns in {watch.Elapsed.TotalSeconds:F2} s");
+        return frame;
+    }
+
+    private TrainedModel LoadChallenger()
+    {
+        if (!File.Exists(Artifacts.ChallengerModel))
+        {
+            throw new InvalidOperationException($"No challenger model at {Rel(Artifacts.ChallengerModel)}: run the Retrain target first.");
+        }
+
+        return TrainedModel.Load(File.ReadAllBytes(Artifacts.ChallengerModel));
+    }
+}

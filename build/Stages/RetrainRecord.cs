@@ -1,0 +1,17 @@
+namespace ModelPipeline.Build;
+
+/// <summary>What Retrain hands on: the challenger's provenance and whether anything was trained at all.</summary>
+internal sealed record RetrainRecord(
+    string Pipeline,
+    bool Trained,
+    string? UnchangedSince,
+    string DataHash,
+    string ConfigHash,
+    IReadOnlyList<DataFileEntry> DataFiles,
+    string Trainer,
+    IReadOnlyDictionary<string, string> Parameters,
+    string RunId,
+    string Trigger,
+    double FitSeconds,
+    int TrainRows,
+    int HoldoutRows);
