@@ -1,0 +1,251 @@
+using ModelPipeline.Training.Features;
+using ModelPipeline.Training.Format;
+
+namespace ModelPipeline.Training.Trees;
+
+/// <summary>
+/// Maps every input to at most 255 bins plus <see cref="MissingBin"/>. Numeric inputs: bin b holds values in
+/// (edge[b-1], edge[b]], with edges at midpoints between distinct values or at quantiles of a seeded subsample
+/// (as scikit-learn's HistGradientBoosting). Categorical inputs: one bin per category (the most frequent ones
+/// when there are more than the bin budget); missing, rarer and unseen categories share the missing bin.
+/// </summary>
+internal sealed class FeatureBinner(double[]?[] edges, byte[]?[] categoryBins)
+{
+    public const int MissingBin = 255;
+    public const int SubsampleSize = 200_000;
+
+    /// <summary>Per numeric input, the bin upper edges (bin count = edges + 1); null for categorical inputs.</summary>
+    public double[]?[] Edges { get; } = edges;
+
+    /// <summary>Per categorical input, the bin of each schema category; null for numeric inputs.</summary>
+    public byte[]?[] CategoryBins { get; } = categoryBins;
+
+    public int FeatureCount => Edges.Length;
+
+    public bool IsCategorical(int feature) => CategoryBins[feature] is not null;
+
+    /// <summary>How many non-missing bins a feature has.</summary>
+    public int BinCount(int feature) =>
+        Edges[feature] is { } e ? e.Length + 1 : CategoryBins[feature]!.Where(b => b != MissingBin).Select(b => b + 1).DefaultIfEmpty(0).Max();
+
+    public static FeatureBinner Fit(BoundInputs inputs, int[] rows, int maxBins, int seed, ParallelOptions parallel)
+    {
+        var sample = rows;
+        if (rows.Length > SubsampleSize)
+        {
+            var pool = (int[])rows.Clone();
+            var random = new Random(seed);
+            for (var i = 0; i < SubsampleSize; i++)
+            {
+                var j = i + random.Next(pool.Length - i);
+                (pool[i], pool[j]) = (pool[j], pool[i]);
+            }
+
+            sample = pool[..SubsampleSize];
+        }
+
+        var count = inputs.Numbers.Length;
+        var edges = new double[]?[count];
+        var categoryBins = new byte[]?[count];
+        Parallel.For(0, count, parallel, f =>
+        {
+            if (inputs.Numbers[f] is { } values)
+            {
+                edges[f] = NumericEdges(values, sample, maxBins);
+            }
+            else
+            {
+                categoryBins[f] = CategoryMap(inputs.Codes[f]!, rows, maxBins);
+            }
+        });
+        return new FeatureBinner(edges, categoryBins);
+    }
+
+    private static double[] NumericEdges(double[] values, int[] sample, int maxBins)
+    {
+        var present = new List<double>(sample.Length);
+        foreach (var row in sample)
+        {
+            if (!double.IsNaN(values[row]))
+            {
+                present.Add(values[row]);
+            }
+        }
+
+        var sorted = present.ToArray();
+        Array.Sort(sorted);
+        var distinct = new List<double>();
+        foreach (var v in sorted)
+        {
+            if (distinct.Count == 0 || distinct[^1] != v)
+            {
+                distinct.Add(v);
+            }
+        }
+
+        var edges = new List<double>();
+        if (distinct.Count <= maxBins)
+        {
+            for (var i = 0; i + 1 < distinct.Count; i++)
+            {
+                edges.Add(0.5 * (distinct[i] + distinct[i + 1]));
+            }
+        }
+        else
+        {
+            for (var q = 1; q < maxBins; q++)
+            {
+                var position = q / (double)maxBins * (sorted.Length - 1);
+                var edge = 0.5 * (sorted[(int)Math.Floor(position)] + sorted[(int)Math.Ceiling(position)]);
+                if (edges.Count == 0 || edges[^1] != edge)
+                {
+                    edges.Add(edge);
+                }
+            }
+        }
+
+        return [.. edges];
+    }
+
+    private static byte[] CategoryMap(int[] codes, int[] rows, int maxBins)
+    {
+        var categories = 0;
+        foreach (var row in rows)
+        {
+            categories = Math.Max(categories, codes[row] + 1);
+        }
+
+        var counts = new long[categories];
+        foreach (var row in rows)
+        {
+            if (codes[row] >= 0)
+            {
+                counts[codes[row]]++;
+            }
+        }
+
+        var kept = Enumerable.Range(0, categories).Where(c => counts[c] > 0)
+            .OrderByDescending(c => counts[c]).ThenBy(c => c).Take(maxBins).Order().ToArray();
+        var map = Enumerable.Repeat((byte)MissingBin, categories).ToArray();
+        for (var b = 0; b < kept.Length; b++)
+        {
+            map[kept[b]] = (byte)b;
+        }
+
+        return map;
+    }
+
+    /// <summary>Bins the given rows (all rows when null) of every input, feature-major.</summary>
+    public byte[][] Bin(BoundInputs inputs, int[]? rows, ParallelOptions parallel)
+    {
+        var n = rows?.Length ?? inputs.RowCount;
+        var result = new byte[FeatureCount][];
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            result[f] = new byte[n];
+        }
+
+        RowChunks.For(n, 65536, parallel, (_, start, end) =>
+        {
+            for (var f = 0; f < FeatureCount; f++)
+            {
+                var target = result[f];
+                if (Edges[f] is { } edges)
+                {
+                    var values = inputs.Numbers[f]!;
+                    for (var i = start; i < end; i++)
+                    {
+                        target[i] = BinOf(values[rows is null ? i : rows[i]], edges);
+                    }
+                }
+                else
+                {
+                    var map = CategoryBins[f]!;
+                    var codes = inputs.Codes[f]!;
+                    for (var i = start; i < end; i++)
+                    {
+                        var code = codes[rows is null ? i : rows[i]];
+                        target[i] = code >= 0 && code < map.Length ? map[code] : (byte)MissingBin;
+                    }
+                }
+            }
+        });
+        return result;
+    }
+
+    private static byte BinOf(double value, double[] edges)
+    {
+        if (double.IsNaN(value))
+        {
+            return MissingBin;
+        }
+
+        int low = 0, high = edges.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >> 1;
+            if (value <= edges[middle])
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return (byte)low;
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(FeatureCount);
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            if (Edges[f] is { } edges)
+            {
+                writer.Write((byte)0);
+                writer.Write(edges.Length);
+                foreach (var e in edges)
+                {
+                    writer.Write(e);
+                }
+            }
+            else
+            {
+                writer.Write((byte)1);
+                writer.Write(CategoryBins[f]!.Length);
+                writer.Write(CategoryBins[f]!);
+            }
+        }
+    }
+
+    public static FeatureBinner Read(BinaryReader reader)
+    {
+        var count = ModelFile.ReadCount(reader);
+        var edges = new double[]?[count];
+        var categoryBins = new byte[]?[count];
+        for (var f = 0; f < count; f++)
+        {
+            if (reader.ReadByte() == 0)
+            {
+                var e = edges[f] = new double[ModelFile.ReadCount(reader)];
+                for (var i = 0; i < e.Length; i++)
+                {
+                    e[i] = reader.ReadDouble();
+                }
+            }
+            else
+            {
+                var length = ModelFile.ReadCount(reader);
+                categoryBins[f] = reader.ReadBytes(length);
+                if (categoryBins[f]!.Length != length)
+                {
+                    throw new EndOfStreamException("the file ends inside a category map");
+                }
+            }
+        }
+
+        return new FeatureBinner(edges, categoryBins);
+    }
+}
