@@ -8,6 +8,9 @@ internal sealed class ParameterMember
     private const BindingFlags Declared =
         BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    /// <summary>Names of the engine's own options, which parameters may not use.</summary>
+    private static readonly HashSet<string> ReservedNames = ["help", "h", "plan", "skip", "target", "root", "verbose", "generateschema"];
+
     private readonly FieldInfo? field;
     private readonly PropertyInfo? property;
 
@@ -57,6 +60,13 @@ internal sealed class ParameterMember
                 if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
                 {
                     continue;
+                }
+
+                var name = attribute.Name ?? member.Name;
+                if (ReservedNames.Contains(MemberNaming.Simplify(name)))
+                {
+                    throw new InvalidOperationException(
+                        $"Parameter '{name}' clashes with the engine option --{MemberNaming.KebabCase(name)}; rename it.");
                 }
 
                 result.Add(member switch
