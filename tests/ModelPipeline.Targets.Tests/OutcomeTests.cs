@@ -1,0 +1,269 @@
+namespace ModelPipeline.Targets.Tests;
+
+public sealed class OutcomeTests
+{
+    [Fact]
+    public void Run_AllSucceed_SummaryListsEachTargetAndExitCodeIs0()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["Default"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var summary = Summary(run);
+        Assert.Equal(["Restore", "Retrain", "Evaluate", "Default"], summary.Keys);
+        Assert.Equal(["Succeeded", "Succeeded", "Succeeded", "Collective"], summary.Values);
+        Assert.Contains(run.Lines, l => l.StartsWith("Total "));
+        Assert.Equal("Build succeeded.", run.Lines[^1]);
+    }
+
+    [Fact]
+    public void Run_TargetThrows_OneLineMessageDependentsNotRunExitCode1()
+    {
+        var build = new FailingBuild();
+
+        var run = BuildRun.Of(build, ["Report"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[ERR] Target 'Train' failed: data/churn.csv is empty", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+        var summary = Summary(run);
+        Assert.Equal("Failed", summary["Train"]);
+        Assert.Equal("NotRun", summary["Evaluate"]);
+        Assert.Equal("Build failed: Train.", run.Lines[^1]);
+    }
+
+    [Fact]
+    public void Run_TargetThrowsWithVerbose_PrintsStackTrace()
+    {
+        var run = BuildRun.Of(new FailingBuild(), ["Train", "--verbose"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("InvalidDataException: data/churn.csv is empty", run.Output);
+        Assert.Contains("   at ", run.Output);
+    }
+
+    [Fact]
+    public void Run_FailureWithoutProceed_StopsIndependentTargets()
+    {
+        var build = new FailingBuild();
+
+        var run = BuildRun.Of(build, ["Train", "Lint"]);
+
+        Assert.Equal("NotRun", Summary(run)["Lint"]);
+        Assert.DoesNotContain("Lint", build.Ran);
+    }
+
+    [Fact]
+    public void Run_FailureWithProceedAfterFailure_RunsIndependentTargetsOnly()
+    {
+        var build = new FailingBuild();
+
+        var run = BuildRun.Of(build, ["Flaky", "Lint", "AfterFlaky"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var summary = Summary(run);
+        Assert.Equal("Failed", summary["Flaky"]);
+        Assert.Equal("Succeeded", summary["Lint"]);
+        Assert.Equal("NotRun", summary["AfterFlaky"]);
+    }
+
+    [Fact]
+    public void Run_AssuredAfterFailure_RunsEvenAfterFailure()
+    {
+        var build = new FailingBuild();
+
+        var run = BuildRun.Of(build, ["Report", "Cleanup"]);
+
+        Assert.Equal("Succeeded", Summary(run)["Cleanup"]);
+        Assert.Contains("Cleanup", build.Ran);
+    }
+
+    [Fact]
+    public void Run_TargetSkipsItself_SummaryShowsReasonAndDependentsRun()
+    {
+        var build = new ConditionalBuild();
+
+        var run = BuildRun.Of(build, ["AfterUnchanged"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Skipped (unchanged since 1.2.0)", Summary(run)["Unchanged"]);
+        Assert.Equal(["AfterUnchanged"], build.Ran);
+    }
+
+    [Fact]
+    public void Run_OnlyWhenStaticFalse_SkipsWithConditionText()
+    {
+        var build = new ConditionalBuild();
+
+        var run = BuildRun.Of(build, ["ServerOnly"]);
+
+        Assert.Equal("Skipped (condition 'IsServerBuild' is false)", Summary(run)["ServerOnly"]);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public void Run_OnlyWhenStaticOnServer_Runs()
+    {
+        var build = new ConditionalBuild();
+
+        BuildRun.Of(build, ["ServerOnly"], new Dictionary<string, string?> { ["CI"] = "true" });
+
+        Assert.Equal(["ServerOnly"], build.Ran);
+    }
+
+    [Fact]
+    public void Run_OnlyWhenDynamic_EvaluatedJustBeforeTheTarget()
+    {
+        var build = new ConditionalBuild();
+
+        var run = BuildRun.Of(build, ["WhenChanged"]);
+
+        Assert.Equal(["Detect"], build.Ran);
+        Assert.Equal("Skipped (data unchanged)", Summary(run)["WhenChanged"]);
+    }
+
+    [Fact]
+    public void Run_RequiredParameterMissing_NamesOptionAndVariableAndRunsNothing()
+    {
+        var build = new PipelineBuild();
+
+        var run = BuildRun.Of(build, ["Push"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("Target 'Push' requires parameter 'Registry' (--registry or REGISTRY).", run.Lines.Single());
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public void Run_RequiredParameterGiven_Runs()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["Push"], new Dictionary<string, string?> { ["REGISTRY"] = "localhost:5000" });
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Run_RequiredParameterEmptyOnCommandLine_IsUnmet()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["Evaluate", "--pipeline", ""]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Target 'Evaluate' requires parameter 'Pipeline' (--pipeline or PIPELINE)", run.Output);
+    }
+
+    [Fact]
+    public void Run_RequiredConditionFalse_QuotesCondition()
+    {
+        var run = BuildRun.Of(new ConditionalBuild(), ["NeedsServer"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("Target 'NeedsServer' requires 'IsServerBuild'.", run.Lines.Single());
+    }
+
+    [Fact]
+    public void Run_RequirementOfSkippedTarget_IsNotChecked()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["Push", "--skip", "Push"]);
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Run_AsyncAction_IsAwaited()
+    {
+        var build = new ConditionalBuild();
+
+        var run = BuildRun.Of(build, ["Async"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Async"], build.Ran);
+    }
+
+    [Fact]
+    public void Run_ProducedFileMissing_Warns()
+    {
+        var run = BuildRun.Of(new ConditionalBuild(), ["Produce"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[WRN] Target 'Produce' declares it produces 'artifacts/metrics.json', which does not exist.", run.Output);
+    }
+
+    [Fact]
+    public void Run_ParameterClashesWithEngineOption_FailsWithMessage()
+    {
+        var run = BuildRun.Of(new ClashingBuild(), ["Noop"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Build failed: Parameter 'Plan' clashes with the engine option --plan; rename it.", run.Lines.Single());
+    }
+
+    /// <summary>Target name -> outcome column of the summary table.</summary>
+    internal static Dictionary<string, string> Summary(BuildRun run)
+    {
+        var lines = run.Lines;
+        var header = Array.FindIndex(lines, l => l.StartsWith("Target ") && l.Contains("Outcome"));
+        var outcomeColumn = lines[header].IndexOf("Outcome", StringComparison.Ordinal);
+        var durationColumn = lines[header].IndexOf("Duration", StringComparison.Ordinal);
+        return lines.Skip(header + 2)
+            .TakeWhile(l => !l.StartsWith("---"))
+            .ToDictionary(
+                l => l[..outcomeColumn].Trim(),
+                l => l[outcomeColumn..Math.Min(l.Length, durationColumn)].Trim());
+    }
+
+    private sealed class FailingBuild : RecordingBuild
+    {
+        public Target Train => _ => _.Executes(() => throw new InvalidDataException("data/churn.csv is empty"));
+
+        public Target Evaluate => _ => _.DependsOn(Train).Executes(Record(nameof(Evaluate)));
+
+        public Target Report => _ => _.DependsOn(Evaluate).Executes(Record(nameof(Report)));
+
+        public Target Lint => _ => _.After(Train, Flaky).Executes(Record(nameof(Lint)));
+
+        public Target Flaky => _ => _.ProceedAfterFailure().Executes(() => throw new TimeoutException("registry timed out"));
+
+        public Target AfterFlaky => _ => _.DependsOn(Flaky).Executes(Record(nameof(AfterFlaky)));
+
+        public Target Cleanup => _ => _.After(Report).AssuredAfterFailure().Executes(Record(nameof(Cleanup)));
+    }
+
+    private sealed class ConditionalBuild : RecordingBuild
+    {
+        private bool changed = true;
+
+        public Target Unchanged => _ => _.Executes(() => throw new TargetSkippedException("unchanged since 1.2.0"));
+
+        public Target AfterUnchanged => _ => _.DependsOn(Unchanged).Executes(Record(nameof(AfterUnchanged)));
+
+        public Target ServerOnly => _ => _.OnlyWhenStatic(() => IsServerBuild).Executes(Record(nameof(ServerOnly)));
+
+        public Target NeedsServer => _ => _.Requires(() => IsServerBuild).Executes(Record(nameof(NeedsServer)));
+
+        public Target Detect => _ => _.Executes(() =>
+        {
+            changed = false;
+            Ran.Add(nameof(Detect));
+        });
+
+        public Target WhenChanged => _ => _
+            .DependsOn(Detect)
+            .OnlyWhenDynamic(() => changed, "data unchanged")
+            .Executes(Record(nameof(WhenChanged)));
+
+        public Target Async => _ => _.Executes(async () =>
+        {
+            await Task.Yield();
+            Ran.Add(nameof(Async));
+        });
+
+        public Target Produce => _ => _.Produces("artifacts/metrics.json").Executes(() => { });
+    }
+
+    private sealed class ClashingBuild : BuildDefinition
+    {
+        [Parameter]
+        public bool Plan;
+
+        public Target Noop => _ => _.Executes(() => { });
+    }
+}
