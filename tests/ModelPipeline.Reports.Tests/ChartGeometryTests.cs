@@ -66,4 +66,24 @@ public sealed class ChartGeometryTests
 
         Assert.Equal([2L, 7L], matrix.Counts[1]);
     }
+
+    [Fact]
+    public void LabelledVersions_120Versions_LabelsNewestAndChampionWithoutCrowding()
+    {
+        var history = Some.History(120);
+
+        var labelled = HistoryChart.LabelledVersions(history);
+
+        Assert.Contains(119, labelled);
+        Assert.Contains(118, history.Select((p, i) => (p, i)).Where(x => x.p.IsChampion).Select(x => x.i));
+        Assert.DoesNotContain(118, labelled);
+        Assert.InRange(labelled.Count, 8, 13);
+        Assert.All(labelled.Zip(labelled.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 8, $"{pair.First} and {pair.Second} crowd"));
+    }
+
+    [Fact]
+    public void LabelledVersions_FewVersions_LabelsEveryOne()
+    {
+        Assert.Equal([0, 1, 2, 3, 4], HistoryChart.LabelledVersions(Some.History(5)));
+    }
 }

@@ -13,15 +13,11 @@ internal static class HistoryChart
         var frame = new PlotFrame(svg, x, y, left: 72, bottom: 60);
         frame.DrawAxes("Model version", metric, numericX: false);
 
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(history.Count / 12.0));
-        for (var i = 0; i < history.Count; i++)
+        foreach (var i in LabelledVersions(history))
         {
-            if (i % labelEvery == 0 || i == history.Count - 1 || history[i].IsChampion)
-            {
-                var px = frame.X.Map(i);
-                svg.Line(px, frame.Bottom, px, frame.Bottom + 5, "axis");
-                svg.Text(px, frame.Bottom + 19, Shorten(history[i].Version), "middle", "tick");
-            }
+            var px = frame.X.Map(i);
+            svg.Line(px, frame.Bottom, px, frame.Bottom + 5, "axis");
+            svg.Text(px, frame.Bottom + 19, Shorten(history[i].Version), "middle", "tick");
         }
 
         var points = history
@@ -42,7 +38,7 @@ internal static class HistoryChart
             }
             else
             {
-                svg.Circle(px, py, isChallenger ? 5.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
+                svg.Circle(px, py, isChallenger ? 5.5 : history.Count > 60 ? 2.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
                 if (isChallenger)
                 {
                     svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Challenger);
@@ -51,6 +47,29 @@ internal static class HistoryChart
         }
 
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// At most about 12 version labels: the champion's and the newest always, then evenly spaced ones that keep
+    /// a gap from those already chosen, so labels never overlap.
+    /// </summary>
+    internal static IReadOnlyList<int> LabelledVersions(IReadOnlyList<VersionPoint> history)
+    {
+        var every = Math.Max(1, (int)Math.Ceiling(history.Count / 12.0));
+        var priority = new List<int> { history.Count - 1 };
+        priority.AddRange(Enumerable.Range(0, history.Count).Where(i => history[i].IsChampion));
+        priority.AddRange(Enumerable.Range(0, history.Count).Where(i => i % every == 0));
+        var chosen = new List<int>();
+        foreach (var i in priority.Where(i => i >= 0).Distinct())
+        {
+            if (chosen.All(c => Math.Abs(c - i) * 1.25 >= every))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        chosen.Sort();
+        return chosen;
     }
 
     /// <summary>Keeps annotations near the plot's edges inside the chart.</summary>

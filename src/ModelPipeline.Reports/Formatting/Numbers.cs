@@ -52,7 +52,12 @@ internal static class Numbers
     /// <summary>A tick label with as many decimals as the tick step needs.</summary>
     public static string Tick(double value, double step)
     {
-        var decimals = step <= 0 || step >= 1 ? 0 : Math.Min(6, (int)Math.Ceiling(-Math.Log10(step) - 1e-9));
+        var decimals = 0;
+        while (decimals < 6 && step > 0 && Math.Abs((step * Math.Pow(10, decimals)) - Math.Round(step * Math.Pow(10, decimals))) > 1e-6)
+        {
+            decimals++;
+        }
+
         if (Math.Abs(value) < step / 1e6)
         {
             value = 0;

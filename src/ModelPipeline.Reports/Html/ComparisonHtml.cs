@@ -129,7 +129,8 @@ internal static class ComparisonHtml
         }
 
         html.Append("<section id=\"confusion\"><h2>Confusion matrices</h2><p class=\"muted\">Rows are actual classes, columns predicted; ")
-            .Append("shading shows the share of each actual class (row).</p><div class=\"matrices\">");
+            .Append("shading shows the share of each actual class (row).</p><div class=\"matrices\" style=\"")
+            .Append(MatrixColumns(sides.Max(s => s.Confusion!.Classes.Count))).Append("\">");
         foreach (var side in sides)
         {
             html.Append("<div><h3>").Append(Encode(side.Label)).Append("</h3>").Append(ConfusionHeatmap.Html(side.Confusion!)).Append("</div>");
@@ -137,6 +138,10 @@ internal static class ComparisonHtml
 
         html.Append("</div></section>");
     }
+
+    /// <summary>Side by side while both matrices fit, stacked once they have many classes.</summary>
+    private static string MatrixColumns(int classes) =>
+        $"grid-template-columns:repeat(auto-fill,minmax(min(100%,{160 + (72 * classes)}px),1fr))";
 
     private static void Residuals(StringBuilder html, ComparisonReport report)
     {

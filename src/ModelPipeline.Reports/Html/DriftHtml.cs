@@ -100,11 +100,24 @@ internal static class DriftHtml
             }
 
             html.Append("<tr><td>").Append(Encode(row.Metric)).Append("</td><td class=\"num\">").Append(Numbers.Metric(row.Reference))
-                .Append("</td><td class=\"num\">").Append(current).Append("</td><td class=\"num\">")
+                .Append("</td><td class=\"num\">").Append(current).Append("</td><td class=\"num ").Append(DeltaClass(row)).Append("\">")
                 .Append(Numbers.Delta(row.Current - row.Reference, Math.Max(Math.Abs(row.Current), Math.Abs(row.Reference)))).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
+    }
+
+    /// <summary>Red when the metric got worse on current data, green when it got better.</summary>
+    private static string DeltaClass(PerformanceRow row)
+    {
+        var delta = row.Current - row.Reference;
+        if (!double.IsFinite(delta) || delta == 0)
+        {
+            return "muted";
+        }
+
+        var higherIsBetter = MetricDirection.HigherIsBetter(row.Metric, MetricDirection.DefaultLowerIsBetter);
+        return (delta > 0) == higherIsBetter ? "better" : "worse";
     }
 
     private static void Anomalies(StringBuilder html, IReadOnlyList<AnomalyRow> rows)
