@@ -24,10 +24,14 @@ public sealed class DockerEngineClient : IDisposable
         {
             ConnectCallback = async (_, cancellationToken) =>
             {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                var tcp = IsTcp ? new Uri(SocketPath) : null;
+                var socket = tcp is null
+                    ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+                    : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), cancellationToken);
+                    EndPoint endpoint = tcp is null ? new UnixDomainSocketEndPoint(SocketPath) : new DnsEndPoint(tcp.Host, tcp.Port);
+                    await socket.ConnectAsync(endpoint, cancellationToken);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch
@@ -41,12 +45,15 @@ public sealed class DockerEngineClient : IDisposable
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>The unix socket path, or tcp://host:port.</summary>
     public string SocketPath { get; }
+
+    private bool IsTcp => SocketPath.StartsWith("tcp://", StringComparison.Ordinal);
 
     /// <summary>Null when the engine answers /_ping; otherwise why it is not reachable.</summary>
     public async Task<string?> ProbeAsync(CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(SocketPath))
+        if (!IsTcp && !File.Exists(SocketPath))
         {
             return $"no Docker engine socket at {SocketPath} (run scripts/start-services.sh as root to start one)";
         }
@@ -142,6 +149,13 @@ public sealed class DockerEngineClient : IDisposable
 
     public Task RemoveContainerAsync(string id, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Delete, $"containers/{id}?force=true", null, cancellationToken, HttpStatusCode.NotFound);
+
+    /// <summary>Waits until the container stops; returns its exit code.</summary>
+    public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var result = await SendJsonAsync(HttpMethod.Post, $"containers/{id}/wait", null, cancellationToken);
+        return result?["StatusCode"]?.GetValue<long>() ?? -1;
+    }
 
     public async Task<JsonObject> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         (await SendJsonAsync(HttpMethod.Get, $"containers/{id}/json", null, cancellationToken))!.AsObject();
