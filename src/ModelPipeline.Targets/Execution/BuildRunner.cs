@@ -200,8 +200,10 @@ internal static class BuildRunner
         return skipped;
     }
 
+    /// <summary>Non-empty secret values; unset value-type secrets (a default 0) and flags are not masked.</summary>
     private static List<string> Secrets(BuildDefinition build, IReadOnlyList<ParameterMember> parameters) =>
-        parameters.Where(p => p.IsSecret)
+        parameters.Where(p => p.IsSecret && !ValueConverter.IsFlag(p.Type))
+            .Where(p => !p.Type.IsValueType || !Equals(p.GetValue(build), Activator.CreateInstance(p.Type)))
             .SelectMany(p => p.GetValue(build) switch
             {
                 string text => [text],
