@@ -11,7 +11,7 @@ internal sealed partial class Build
     Target Retrain => _ => _
         .Description("Retrain the pipeline's model on its data (skipped when data and config are unchanged since the latest version)")
         .Requires(() => Pipeline)
-        .Produces("artifacts/<pipeline>/challenger.bin", "artifacts/<pipeline>/retrain.json")
+        .Produces($"artifacts/{Pipeline}/challenger.bin", $"artifacts/{Pipeline}/retrain.json")
         .Executes(() =>
         {
             _nothingNew = Run.Retrain(Force, EffectiveTrigger);
@@ -24,7 +24,7 @@ internal sealed partial class Build
     Target Evaluate => _ => _
         .Description("Score the challenger on the holdout split: accuracy, precision, recall, F1, AUC, log-loss (or the task's metrics)")
         .DependsOn(Retrain)
-        .Produces("artifacts/<pipeline>/evaluation.json")
+        .Produces($"artifacts/{Pipeline}/evaluation.json")
         .Executes(() =>
         {
             SkipWhenNothingNew();
@@ -34,7 +34,7 @@ internal sealed partial class Build
     Target CompareWithChampion => _ => _
         .Description("Score challenger and champion on the same holdout, apply the promotion gate, register the version, move the champion alias")
         .DependsOn(Evaluate)
-        .Produces("artifacts/<pipeline>/decision.json", "artifacts/<pipeline>/report.html", "artifacts/<pipeline>/report.md")
+        .Produces($"artifacts/{Pipeline}/decision.json", $"artifacts/{Pipeline}/report.html", $"artifacts/{Pipeline}/report.md")
         .Executes(() =>
         {
             SkipWhenNothingNew();

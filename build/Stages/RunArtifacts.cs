@@ -53,7 +53,7 @@ internal sealed class RunArtifacts(string root, string pipeline)
 
     public void Delete(params string[] paths)
     {
-        foreach (var path in paths)
+        foreach (var path in paths.Where(File.Exists))
         {
             File.Delete(path);
         }

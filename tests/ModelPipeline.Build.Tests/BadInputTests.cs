@@ -1,0 +1,90 @@
+namespace ModelPipeline.Build.Tests;
+
+/// <summary>Each user mistake gives one clear line, a non-zero exit code, no stack trace, and leaves the registry as it was.</summary>
+public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixture<ChampionRegistryFixture>
+{
+    [Fact]
+    public void Retrain_YamlTypo_NamesFileLineAndKey()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        Edit(workspace, "pipelines/churn.yaml", "  label: churn", "  labl: churn");
+
+        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+
+        Assert.Contains("pipelines/churn.yaml:9:3: data.labl: unknown key", output);
+        Assert.Contains("did you mean 'label'?", output);
+    }
+
+    [Fact]
+    public void Retrain_MissingDataFile_NamesTheKeyAndFile()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        Edit(workspace, "pipelines/churn.yaml", "files: [data/churn.csv]", "files: [data/churn-2026.csv]");
+
+        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+
+        Assert.Contains("pipelines/churn.yaml:8:", output);
+        Assert.Contains("data/churn-2026.csv", output);
+    }
+
+    [Fact]
+    public void Retrain_CsvWithShortRow_NamesTheLine()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        File.AppendAllText(Path.Combine(workspace.Root, "data", "churn.csv"), "1,0,1,0\n");
+
+        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+
+        Assert.Contains("data/churn.csv:7045: row has 4 fields, the header has 20", output);
+    }
+
+    [Fact]
+    public void Build_UnknownTarget_SuggestsTheNearest()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var (exit, output) = workspace.Build("Retrian");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown target 'Retrian'. Did you mean 'Retrain'?", output);
+    }
+
+    [Fact]
+    public void Build_UnknownParameter_SuggestsTheNearest()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var (exit, output) = workspace.Build("Retrain", "--pipline", "churn");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Unknown parameter '--pipline'. Did you mean '--pipeline'?", output);
+    }
+
+    [Fact]
+    public void Build_UnknownPipeline_ListsThePipelines()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain", "--pipeline", "chrun");
+
+        Assert.Contains("Unknown pipeline 'chrun'. Did you mean 'churn'?", output);
+    }
+
+    private static string AssertFailsAndKeepsRegistry(PipelineWorkspace workspace, params string[] args)
+    {
+        var before = workspace.RegistrySnapshot();
+        var (exit, output) = workspace.Build(args);
+        Assert.True(exit != 0, output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(before, workspace.RegistrySnapshot());
+        return output;
+    }
+
+    private static void Edit(PipelineWorkspace workspace, string file, string from, string to)
+    {
+        var path = Path.Combine(workspace.Root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,78 @@
+using ModelPipeline.Targets;
+
+namespace ModelPipeline.Build.Tests;
+
+/// <summary>
+/// A throwaway copy of the repository's pipelines, data and .nuke settings in a temp folder, where the
+/// build runs in-process exactly as `./build.sh` would run it, with its output captured.
+/// </summary>
+public sealed class PipelineWorkspace : IDisposable
+{
+    public PipelineWorkspace()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "mp-ws-" + Guid.NewGuid().ToString("N")[..10]);
+        foreach (var folder in new[] { "pipelines", "data", ".nuke" })
+        {
+            CopyDirectory(Path.Combine(RepositoryRoot, folder), Path.Combine(Root, folder));
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string Root { get; }
+
+    public string Models => Path.Combine(Root, "models");
+
+    /// <summary>Runs `./build.sh args...` in this workspace; returns the exit code and everything printed.</summary>
+    public (int ExitCode, string Output) Build(params string[] args) => Build(new Dictionary<string, string?>(), args);
+
+    public (int ExitCode, string Output) Build(IDictionary<string, string?> environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var env = new Dictionary<string, string?>(environment) { ["PATH"] = Environment.GetEnvironmentVariable("PATH") };
+        var host = new BuildHost { Output = output, Environment = env, WorkingDirectory = Root };
+        var exit = ModelPipeline.Build.Build.Run([.. args, "--root", Root], host);
+        return (exit, output.ToString());
+    }
+
+    /// <summary>The files under models/ with their bytes, to prove that a failed run changed nothing.</summary>
+    public IReadOnlyDictionary<string, string> RegistrySnapshot() =>
+        !Directory.Exists(Models)
+            ? new Dictionary<string, string>()
+            : Directory.EnumerateFiles(Models, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .ToDictionary(f => Path.GetRelativePath(Models, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ModelPipeline.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ModelPipeline.sln not found above the test assembly.");
+    }
+}
