@@ -70,6 +70,21 @@ public sealed class DriftReportTests
     }
 
     [Fact]
+    public void Markdown_DriftedFeature_ChartsReferenceAgainstCurrent()
+    {
+        var md = MarkdownReport.Render(Fixtures.Flights());
+
+        Assert.Contains(
+            "#### month drifted\n\n```mermaid\nxychart-beta\n    title \"month: reference (bars) vs current (line)\"\n"
+            + "    x-axis [\"[0.5, 1.5)\", \"[1.5, 2.5)\", \"[2.5, 3.5)\", \"[3.5, 4.5)\", \"[4.5, 5.5)\", \"[5.5, 6.5)\"]\n"
+            + "    y-axis \"% of rows\" 0 --> 40\n"
+            + "    bar [34.03, 31.01, 34.95, 0, 0, 0]\n"
+            + "    line [0, 0, 0, 32.57, 34.12, 33.31]\n```\n",
+            md);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(md, "```mermaid"));
+    }
+
+    [Fact]
     public void Markdown_PerformanceAndAnomalies_AreTabulated()
     {
         var report = Fixtures.Flights() with

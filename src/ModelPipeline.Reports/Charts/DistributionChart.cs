@@ -46,20 +46,20 @@ internal static class DistributionChart
         return svg.ToString();
     }
 
-    /// <summary>Bins by label in reference order, then current-only labels; the largest <see cref="MaxBins"/> kept.</summary>
+    /// <summary>Bins by label in reference order, then current-only labels; the largest <paramref name="maxBins"/> kept.</summary>
     internal static IReadOnlyList<(string Label, double Reference, double Current)> PairBins(
-        IReadOnlyList<HistogramBin> reference, IReadOnlyList<HistogramBin> current)
+        IReadOnlyList<HistogramBin> reference, IReadOnlyList<HistogramBin> current, int maxBins = MaxBins)
     {
         var labels = reference.Select(b => b.Label).Concat(current.Select(b => b.Label)).Distinct().ToList();
         var refShare = reference.GroupBy(b => b.Label).ToDictionary(g => g.Key, g => g.Sum(b => b.Share));
         var curShare = current.GroupBy(b => b.Label).ToDictionary(g => g.Key, g => g.Sum(b => b.Share));
         var pairs = labels.Select(l => (Label: l, Reference: refShare.GetValueOrDefault(l), Current: curShare.GetValueOrDefault(l))).ToList();
-        if (pairs.Count <= MaxBins)
+        if (pairs.Count <= maxBins)
         {
             return pairs;
         }
 
-        var keep = pairs.OrderByDescending(p => Math.Max(p.Reference, p.Current)).Take(MaxBins - 1).Select(p => p.Label).ToHashSet();
+        var keep = pairs.OrderByDescending(p => Math.Max(p.Reference, p.Current)).Take(maxBins - 1).Select(p => p.Label).ToHashSet();
         var kept = pairs.Where(p => keep.Contains(p.Label)).ToList();
         var rest = pairs.Where(p => !keep.Contains(p.Label)).ToList();
         kept.Add(($"other ({rest.Count})", rest.Sum(p => p.Reference), rest.Sum(p => p.Current)));

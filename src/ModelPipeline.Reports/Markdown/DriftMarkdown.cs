@@ -10,6 +10,9 @@ internal static class DriftMarkdown
     /// <summary>Feature rows listed before the table is cut (the HTML report has them all).</summary>
     public const int MaxFeatures = 200;
 
+    /// <summary>Drifted features that get a distribution chart (the HTML report draws every feature).</summary>
+    public const int MaxCharts = 3;
+
     public static string Render(DriftReport report)
     {
         var features = DriftOrder.Sort(report.Features);
@@ -63,6 +66,11 @@ internal static class DriftMarkdown
             }
 
             md.Append('\n');
+        }
+
+        foreach (var feature in features.Where(f => f.Drifted).Take(MaxCharts))
+        {
+            md.Append("#### ").Append(Cell(feature.Name)).Append(" drifted\n\n").Append(MermaidChart.Distribution(feature)).Append('\n');
         }
 
         Performance(md, report.Performance);

@@ -42,6 +42,20 @@ internal static class MermaidChart
         return Block(title, unitMetrics.Select(m => MarkdownText.Mermaid(m, 20)), "value", [0, 1], series);
     }
 
+    /// <summary>A drifted feature's reference (bars) and current (line) distribution, in percent of rows.</summary>
+    public static string Distribution(FeatureDriftRow feature)
+    {
+        var bins = DistributionChart.PairBins(feature.Reference, feature.Current, 12);
+        var reference = bins.Select(b => Math.Round(b.Reference * 100, 2)).ToList();
+        var current = bins.Select(b => Math.Round(b.Current * 100, 2)).ToList();
+        return Block(
+            $"{feature.Name}: reference (bars) vs current (line)",
+            bins.Select(b => MarkdownText.Mermaid(b.Label, 20)),
+            "% of rows",
+            [0, .. reference, .. current],
+            [("bar", reference), ("line", current)]);
+    }
+
     private static string Block(string title, IEnumerable<string> labels, string yTitle, IReadOnlyList<double> range,
         IReadOnlyList<(string Kind, IReadOnlyList<double> Values)> series)
     {
