@@ -21,11 +21,12 @@ internal sealed class BuildRun
         string[] args,
         IDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
-        Func<TBuild, Target>? defaultTarget = null)
+        Func<TBuild, Target>? defaultTarget = null,
+        bool terminal = false)
         where TBuild : BuildDefinition
     {
         var output = new StringWriter { NewLine = "\n" };
-        var host = Host(output, environment, workingDirectory);
+        var host = Host(output, environment, workingDirectory, terminal);
         var exitCode = BuildRunner.Run(
             () => build,
             typeof(TBuild),
@@ -48,8 +49,13 @@ internal sealed class BuildRun
         return new BuildRun(exitCode, output.ToString());
     }
 
-    private static BuildHost Host(StringWriter output, IDictionary<string, string?>? environment, string? workingDirectory) => new()
+    private static BuildHost Host(
+        StringWriter output,
+        IDictionary<string, string?>? environment,
+        string? workingDirectory,
+        bool terminal = false) => new()
     {
+        IsTerminal = terminal,
         Output = output,
         Environment = environment ?? new Dictionary<string, string?>(),
         WorkingDirectory = workingDirectory ?? TempDirectory.Shared,
