@@ -134,6 +134,20 @@ public sealed class DockerEngineClient : IDisposable
         return digest ?? throw new ContainerEngineException($"push of {repository}:{tag} finished without a digest");
     }
 
+    /// <summary>Pulls repository:tag (docker pull); the registry auth JSON is needed only for private registries.</summary>
+    public Task PullAsync(string repository, string tag, string? registryAuthJson = null, CancellationToken cancellationToken = default)
+    {
+        var auth = registryAuthJson is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(registryAuthJson)).Replace('+', '-').Replace('/', '_');
+        return StreamAsync(HttpMethod.Post, $"images/create?fromImage={repository}&tag={Uri.EscapeDataString(tag)}", null,
+            request =>
+            {
+                if (auth is not null)
+                {
+                    request.Headers.Add("X-Registry-Auth", auth);
+                }
+            }, _ => { }, $"pull of {repository}:{tag}", cancellationToken);
+    }
+
     public async Task<string> CreateContainerAsync(JsonObject spec, string? name = null, CancellationToken cancellationToken = default)
     {
         var path = name is null ? "containers/create" : $"containers/create?name={Uri.EscapeDataString(name)}";
@@ -147,8 +161,20 @@ public sealed class DockerEngineClient : IDisposable
     public Task StopContainerAsync(string id, int seconds = 5, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Post, $"containers/{id}/stop?t={seconds}", null, cancellationToken, HttpStatusCode.NotModified);
 
+    /// <summary>Sends SIGKILL; a container that already stopped is fine.</summary>
+    public Task KillContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, $"containers/{id}/kill", null, cancellationToken, HttpStatusCode.Conflict, HttpStatusCode.NotFound);
+
     public Task RemoveContainerAsync(string id, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Delete, $"containers/{id}?force=true", null, cancellationToken, HttpStatusCode.NotFound);
+
+    /// <summary>Ids of containers (running or not) carrying <paramref name="label"/> (key or key=value).</summary>
+    public async Task<IReadOnlyList<string>> ListContainersAsync(string label, CancellationToken cancellationToken = default)
+    {
+        var filters = Uri.EscapeDataString(new JsonObject { ["label"] = new JsonArray(label) }.ToJsonString());
+        var list = await SendJsonAsync(HttpMethod.Get, $"containers/json?all=1&filters={filters}", null, cancellationToken);
+        return [.. (list?.AsArray() ?? []).Select(c => c!["Id"]!.GetValue<string>())];
+    }
 
     /// <summary>Waits until the container stops; returns its exit code.</summary>
     public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken = default)

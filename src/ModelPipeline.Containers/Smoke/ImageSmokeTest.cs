@@ -81,6 +81,9 @@ public sealed class ImageSmokeTest(DockerEngineClient engine)
             using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             if (failure is not null)
             {
+                // Stop it first so the engine has copied every line the server wrote.
+                await TryAsync(async () => { await engine.KillContainerAsync(id, cleanup.Token); return ""; });
+                await TryAsync(async () => (await engine.WaitContainerAsync(id, cleanup.Token)).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 logs = await TryAsync(() => engine.LogsAsync(id, cleanup.Token));
             }
 

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using ModelPipeline.Containers.Engine;
+using ModelPipeline.Containers.Images;
+using ModelPipeline.Containers.Tests.Support;
+
+namespace ModelPipeline.Containers.Tests;
+
+[Collection(ContainerServicesCollection.Name)]
+public sealed class EngineImageBuilderTests(ContainerServices services) : IDisposable
+{
+    private readonly TinyServer _server = new();
+
+    [Fact]
+    public async Task BuildAsync_TinyServer_ImageCarriesLabelsUserPortAndEntrypoint()
+    {
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:engine"));
+
+        Assert.StartsWith("sha256:", built.ImageId, StringComparison.Ordinal);
+        Assert.True(built.InEngine);
+        var config = (await services.Engine.InspectImageAsync(built.ImageId))!["Config"]!;
+        foreach (var (key, value) in TinyServer.Labels)
+        {
+            Assert.Equal(value, config["Labels"]![key]!.GetValue<string>());
+        }
+
+        Assert.Equal("10001:10001", config["User"]!.GetValue<string>());
+        Assert.NotNull(config["ExposedPorts"]!["8080/tcp"]);
+        Assert.Contains("DOTNET_EnableDiagnostics=0", config["Env"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal("/app/busybox", config["Entrypoint"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task BuildAsync_OfflineBase_HasWritableTmpAndModelUnderApp()
+    {
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:engine"));
+
+        var output = await RunAsync(built.ImageId, "stat -c %a /tmp; ls /app/model; /app/busybox id -u; touch /tmp/x && echo writable");
+
+        Assert.Equal(["1777", "model.bin", "model.json", "10001", "writable"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task BuildAsync_UserTemplate_IsRenderedWithTheRequest()
+    {
+        var template = Path.Combine(_server.Root, "Dockerfile.hbs");
+        File.WriteAllText(template, DockerfileTemplate.Default.Replace("WORKDIR /app", "LABEL custom.port=\"{{port}}\"\nWORKDIR /app", StringComparison.Ordinal));
+
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:custom") with { DockerfileTemplatePath = template });
+
+        var labels = (await services.Engine.InspectImageAsync(built.ImageId))!["Config"]!["Labels"]!;
+        Assert.Equal("8080", labels["custom.port"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task BuildAsync_TemplateWithUnknownInstruction_ThrowsWithTheEnginesReason()
+    {
+        var template = Path.Combine(_server.Root, "Bad.hbs");
+        File.WriteAllText(template, "FROM scratch\nCOPYY app/ /app/\n");
+
+        var error = await Assert.ThrowsAsync<ContainerEngineException>(() =>
+            new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:bad") with { DockerfileTemplatePath = template }));
+
+        Assert.Contains("COPYY", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<string> RunAsync(string image, string script)
+    {
+        var spec = new JsonObject
+        {
+            ["Image"] = image,
+            ["Entrypoint"] = new JsonArray("/app/busybox", "sh", "-c", script),
+        };
+        var id = await services.Engine.CreateContainerAsync(spec);
+        try
+        {
+            await services.Engine.StartContainerAsync(id);
+            Assert.Equal(0, await services.Engine.WaitContainerAsync(id));
+            return await services.Engine.LogsAsync(id);
+        }
+        finally
+        {
+            await services.Engine.RemoveContainerAsync(id);
+        }
+    }
+
+    public void Dispose() => _server.Dispose();
+}
