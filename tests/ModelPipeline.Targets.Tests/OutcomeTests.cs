@@ -1,3 +1,5 @@
+using static ModelPipeline.Targets.Tests.OutcomeBuilds;
+
 namespace ModelPipeline.Targets.Tests;
 
 public sealed class OutcomeTests
@@ -98,6 +100,19 @@ public sealed class OutcomeTests
 
         Assert.Equal("Skipped (condition 'IsServerBuild' is false)", Summary(run)["ServerOnly"]);
         Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public void Run_OnlyWhenStaticFalse_SkipsDependenciesNeededOnlyByIt()
+    {
+        var build = new ConditionalBuild();
+
+        var run = BuildRun.Of(build, ["Publish", "Package"]);
+
+        var summary = Summary(run);
+        Assert.Equal("Skipped (only needed by skipped 'Publish')", summary["Sign"]);
+        Assert.Equal("Succeeded", summary["Compile"]);
+        Assert.Equal(["Compile", "Package"], build.Ran);
     }
 
     [Fact]
@@ -208,62 +223,5 @@ public sealed class OutcomeTests
             .ToDictionary(
                 l => l[..outcomeColumn].Trim(),
                 l => l[outcomeColumn..Math.Min(l.Length, durationColumn)].Trim());
-    }
-
-    private sealed class FailingBuild : RecordingBuild
-    {
-        public Target Train => _ => _.Executes(() => throw new InvalidDataException("data/churn.csv is empty"));
-
-        public Target Evaluate => _ => _.DependsOn(Train).Executes(Record(nameof(Evaluate)));
-
-        public Target Report => _ => _.DependsOn(Evaluate).Executes(Record(nameof(Report)));
-
-        public Target Lint => _ => _.After(Train, Flaky).Executes(Record(nameof(Lint)));
-
-        public Target Flaky => _ => _.ProceedAfterFailure().Executes(() => throw new TimeoutException("registry timed out"));
-
-        public Target AfterFlaky => _ => _.DependsOn(Flaky).Executes(Record(nameof(AfterFlaky)));
-
-        public Target Cleanup => _ => _.After(Report).AssuredAfterFailure().Executes(Record(nameof(Cleanup)));
-    }
-
-    private sealed class ConditionalBuild : RecordingBuild
-    {
-        private bool changed = true;
-
-        public Target Unchanged => _ => _.Executes(() => throw new TargetSkippedException("unchanged since 1.2.0"));
-
-        public Target AfterUnchanged => _ => _.DependsOn(Unchanged).Executes(Record(nameof(AfterUnchanged)));
-
-        public Target ServerOnly => _ => _.OnlyWhenStatic(() => IsServerBuild).Executes(Record(nameof(ServerOnly)));
-
-        public Target NeedsServer => _ => _.Requires(() => IsServerBuild).Executes(Record(nameof(NeedsServer)));
-
-        public Target Detect => _ => _.Executes(() =>
-        {
-            changed = false;
-            Ran.Add(nameof(Detect));
-        });
-
-        public Target WhenChanged => _ => _
-            .DependsOn(Detect)
-            .OnlyWhenDynamic(() => changed, "data unchanged")
-            .Executes(Record(nameof(WhenChanged)));
-
-        public Target Async => _ => _.Executes(async () =>
-        {
-            await Task.Yield();
-            Ran.Add(nameof(Async));
-        });
-
-        public Target Produce => _ => _.Produces("artifacts/metrics.json").Executes(() => { });
-    }
-
-    private sealed class ClashingBuild : BuildDefinition
-    {
-        [Parameter]
-        public bool Plan;
-
-        public Target Noop => _ => _.Executes(() => { });
     }
 }

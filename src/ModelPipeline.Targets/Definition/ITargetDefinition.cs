@@ -39,7 +39,9 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(Expression<Func<object?>> parameter);
 
-    /// <summary>Evaluated once before any target runs; when false the target is skipped.</summary>
+    /// <summary>
+    /// Evaluated once before any target runs; when false the target is skipped, and so are dependencies that only it needs.
+    /// </summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
     /// <summary>Evaluated right before the target runs; when false the target is skipped with <paramref name="reason"/>.</summary>

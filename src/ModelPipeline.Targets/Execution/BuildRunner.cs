@@ -94,7 +94,7 @@ internal static class BuildRunner
             }
 
             var plan = graph.Plan(requested);
-            var skipped = Skipped(graph, plan, requested, arguments.Skip);
+            var skipped = SkipRules.Apply(graph, plan, requested, arguments.Skip);
             if (arguments.Plan)
             {
                 foreach (var (node, index) in plan.Select((n, i) => (n, i + 1)))
@@ -170,34 +170,6 @@ internal static class BuildRunner
         }
 
         return Path.GetFullPath(workingDirectory);
-    }
-
-    private static Dictionary<TargetNode, string> Skipped(
-        TargetGraph graph,
-        IReadOnlyList<TargetNode> plan,
-        IReadOnlyList<TargetNode> requested,
-        List<string>? skip)
-    {
-        var skipped = new Dictionary<TargetNode, string>();
-        if (skip is not null)
-        {
-            var named = skip.Select(graph.Find).ToHashSet();
-            foreach (var node in plan.Where(n => skip.Count == 0 ? !requested.Contains(n) : named.Contains(n)))
-            {
-                skipped[node] = "--skip";
-            }
-        }
-
-        foreach (var node in plan.Where(n => !skipped.ContainsKey(n)))
-        {
-            var failed = node.Definition.StaticConditions.FirstOrDefault(c => !c.Condition());
-            if (failed.Condition is not null)
-            {
-                skipped[node] = $"condition {ConditionText.Of(failed.Text)} is false";
-            }
-        }
-
-        return skipped;
     }
 
     /// <summary>Non-empty secret values; unset value-type secrets (a default 0) and flags are not masked.</summary>
