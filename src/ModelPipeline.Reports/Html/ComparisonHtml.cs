@@ -165,7 +165,7 @@ internal static class ComparisonHtml
 
     private static void History(StringBuilder html, ComparisonReport report)
     {
-        if (report.History.Count == 0)
+        if (!report.History.Any(p => double.IsFinite(p.Value)))
         {
             return;
         }

@@ -28,7 +28,7 @@ public static class MarkdownReport
         var metrics = MetricOrder.Of(report);
         MetricsTable(md, report, metrics);
         GateTable(md, report.Checks);
-        if (report.History.Count > 0)
+        if (report.History.Any(p => double.IsFinite(p.Value)))
         {
             md.Append("#### ").Append(Cell(report.PrimaryMetric)).Append(" across versions\n\n")
                 .Append(MermaidChart.History(report.History, report.PrimaryMetric)).Append('\n');
