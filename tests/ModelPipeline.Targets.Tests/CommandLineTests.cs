@@ -15,6 +15,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Skip_Target_AlsoSkipsDependenciesOnlyItNeeds()
+    {
+        var build = new PipelineBuild();
+
+        var run = BuildRun.Of(build, ["Evaluate", "--skip", "Retrain"]);
+
+        Assert.Equal(["Evaluate"], build.Ran);
+        Assert.Contains(run.Lines, l => l.StartsWith("Restore") && l.Contains("Skipped (only needed by skipped 'Retrain')"));
+    }
+
+    [Fact]
     public void Skip_Bare_SkipsAllDependencies()
     {
         var build = new PipelineBuild();

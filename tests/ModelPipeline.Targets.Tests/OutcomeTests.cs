@@ -137,6 +137,15 @@ public sealed class OutcomeTests
     }
 
     [Fact]
+    public void Run_DynamicConditionThrows_TargetFails()
+    {
+        var run = BuildRun.Of(new ConditionalBuild(), ["BrokenCondition"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Target 'BrokenCondition' failed: its condition threw: no state file", run.Output);
+    }
+
+    [Fact]
     public void Run_RequiredParameterMissing_NamesOptionAndVariableAndRunsNothing()
     {
         var build = new PipelineBuild();

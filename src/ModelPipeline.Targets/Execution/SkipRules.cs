@@ -2,8 +2,8 @@ namespace ModelPipeline.Targets;
 
 /// <summary>
 /// Decides, before anything runs, which planned targets are skipped: those named by <c>--skip</c> (bare <c>--skip</c>:
-/// all not named on the command line), those whose <c>OnlyWhenStatic</c> condition is false, and dependencies needed
-/// only by the latter. Maps each skipped target to the reason the summary shows.
+/// all not named on the command line), those whose <c>OnlyWhenStatic</c> condition is false, and targets needed
+/// (as dependency or trigger) only by skipped ones, like NUKE. Maps each skipped target to the reason the summary shows.
 /// </summary>
 internal static class SkipRules
 {
@@ -32,15 +32,19 @@ internal static class SkipRules
             }
         }
 
-        // Like NUKE: a dependency needed only by targets whose static condition is false is skipped too.
-        var byCondition = skipped.Where(s => s.Value != "--skip").Select(s => s.Key).ToHashSet();
-        foreach (var node in plan.Reverse().Where(n => !skipped.ContainsKey(n) && !requested.Contains(n)))
+        // Like NUKE: targets needed (as dependency or trigger) only by skipped targets are skipped too.
+        var changed = true;
+        while (changed)
         {
-            var dependents = plan.Where(m => m.Dependencies.Contains(node)).ToList();
-            if (dependents.Count > 0 && dependents.All(byCondition.Contains))
+            changed = false;
+            foreach (var node in plan.Where(n => !skipped.ContainsKey(n) && !requested.Contains(n)))
             {
-                skipped[node] = $"only needed by skipped {string.Join(", ", dependents.Select(d => $"'{d.Name}'"))}";
-                byCondition.Add(node);
+                var neededBy = plan.Where(m => m.Dependencies.Contains(node) || m.Triggered.Contains(node)).ToList();
+                if (neededBy.Count > 0 && neededBy.All(skipped.ContainsKey))
+                {
+                    skipped[node] = $"only needed by skipped {string.Join(", ", neededBy.Select(d => $"'{d.Name}'"))}";
+                    changed = true;
+                }
             }
         }
 

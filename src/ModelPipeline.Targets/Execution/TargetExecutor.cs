@@ -42,7 +42,17 @@ internal sealed class TargetExecutor(BuildLog log, TextWriter output, TimeProvid
     private async Task<TargetResult> RunOneAsync(TargetNode node)
     {
         var definition = node.Definition;
-        var failedCondition = definition.DynamicConditions.FirstOrDefault(c => !c.Condition());
+        (Func<bool> Condition, string? Reason) failedCondition;
+        try
+        {
+            failedCondition = definition.DynamicConditions.FirstOrDefault(c => !c.Condition());
+        }
+        catch (Exception thrown)
+        {
+            log.Error($"Target '{node.Name}' failed: its condition threw: {Unwrap(thrown).Message}");
+            return new TargetResult(node.Name, TargetOutcome.Failed, null, TimeSpan.Zero);
+        }
+
         if (failedCondition.Condition is not null)
         {
             return new TargetResult(node.Name, TargetOutcome.Skipped, failedCondition.Reason ?? "condition false", TimeSpan.Zero);

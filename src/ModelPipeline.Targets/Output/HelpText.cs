@@ -39,7 +39,7 @@ internal static class HelpText
         yield return "Engine options:";
         foreach (var line in Columns(
         [
-            ["--skip [targets...]", "Skip these targets; given alone, skip every target not named on the command line"],
+            ["--skip [targets...]", "Skip these targets and what only they need; alone: skip all but the named targets"],
             ["--plan", "Print the targets that would run, in order, and run nothing"],
             ["--root <dir>", "Root directory (default: the nearest folder with .nuke/ above the working directory)"],
             ["--verbose", "Debug lines and full stack traces of failures"],

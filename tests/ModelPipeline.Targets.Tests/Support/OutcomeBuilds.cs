@@ -51,6 +51,10 @@ internal static class OutcomeBuilds
             .OnlyWhenDynamic(() => changed, "data unchanged")
             .Executes(Record(nameof(WhenChanged)));
 
+        public Target BrokenCondition => _ => _
+            .OnlyWhenDynamic(() => throw new FileNotFoundException("no state file"))
+            .Executes(Record(nameof(BrokenCondition)));
+
         public Target Async => _ => _.Executes(async () =>
         {
             await Task.Yield();
