@@ -37,10 +37,10 @@ internal sealed partial class Build : BuildDefinition
     [Parameter("Threads for training and scoring (default: all cores); results do not depend on it")]
     readonly int? Threads;
 
-    public static int Main(string[] args) => Run(args, null);
+    public static int Main(string[] args) => Start(args, null);
 
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
-    internal static int Run(string[] args, BuildHost? host) => Execute<Build>(args, x => x.CompareWithChampion, host);
+    internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.CompareWithChampion, host);
 
     PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
 

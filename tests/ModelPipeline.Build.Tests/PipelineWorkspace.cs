@@ -31,7 +31,7 @@ public sealed class PipelineWorkspace : IDisposable
         var output = new StringWriter();
         var env = new Dictionary<string, string?>(environment) { ["PATH"] = Environment.GetEnvironmentVariable("PATH") };
         var host = new BuildHost { Output = output, Environment = env, WorkingDirectory = Root };
-        var exit = ModelPipeline.Build.Build.Run([.. args, "--root", Root], host);
+        var exit = ModelPipeline.Build.Build.Start([.. args, "--root", Root], host);
         return (exit, output.ToString());
     }
 
