@@ -1,0 +1,54 @@
+using ModelPipeline.Containers.Images;
+
+namespace ModelPipeline.Containers.Tests;
+
+public sealed class DockerfileTemplateTests
+{
+    private static readonly ImageBuildRequest Request = new()
+    {
+        Tag = "churn:1",
+        ServerDirectory = "/nowhere",
+        ModelDirectory = "/nowhere/model",
+        Labels = new Dictionary<string, string> { ["io.modelpipeline.decision"] = "promote", ["org.opencontainers.image.title"] = "say \"hi\" $HOME" },
+    };
+
+    [Fact]
+    public void Render_OfflineBase_FromScratchWithRootfsUserPortAndEntrypoint()
+    {
+        var dockerfile = DockerfileTemplate.Render(Request);
+
+        Assert.Contains("FROM scratch\nCOPY rootfs/ /\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY model/ /app/model/", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENV DOTNET_EnableDiagnostics=\"0\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("EXPOSE 8080", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("USER 10001:10001", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENTRYPOINT [\"/app/ModelPipeline.Serving\"]", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_BaseImageGiven_FromThatBaseWithoutRootfs()
+    {
+        var dockerfile = DockerfileTemplate.Render(Request with { BaseImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0" });
+
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime-deps:10.0", dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("rootfs", dockerfile.Split('\n').Where(l => !l.StartsWith('#')), StringComparer.Ordinal);
+        Assert.DoesNotContain("FROM scratch", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_LabelValues_AreQuotedAndEscaped()
+    {
+        var dockerfile = DockerfileTemplate.Render(Request);
+
+        Assert.Contains("LABEL io.modelpipeline.decision=\"promote\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("LABEL org.opencontainers.image.title=\"say \\\"hi\\\" \\$HOME\"", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MissingUserTemplate_ThrowsNamingThePath()
+    {
+        var error = Assert.Throws<ImageBuildException>(() => DockerfileTemplate.Render(Request with { DockerfileTemplatePath = "/no/such/Dockerfile.hbs" }));
+
+        Assert.Equal("Dockerfile template /no/such/Dockerfile.hbs does not exist", error.Message);
+    }
+}

@@ -1,0 +1,50 @@
+using ModelPipeline.Containers.Images;
+
+namespace ModelPipeline.Containers.Tests;
+
+public sealed class OfflineBaseLayerTests
+{
+    [Fact]
+    public void ParseLdd_TypicalOutput_ReturnsLoaderAndResolvedLibraries()
+    {
+        const string output = """
+                linux-vdso.so.1 (0x00007ffd)
+                libstdc++.so.6 => /lib/x86_64-linux-gnu/libstdc++.so.6 (0x00007f1)
+                libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f2)
+                /lib64/ld-linux-x86-64.so.2 (0x00007f3)
+            """;
+
+        Assert.Equal(["/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib/x86_64-linux-gnu/libc.so.6", "/lib64/ld-linux-x86-64.so.2"], OfflineBaseLayer.ParseLdd(output));
+    }
+
+    [Fact]
+    public void ParseLdd_MissingLibrary_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ImageBuildException>(() => OfflineBaseLayer.ParseLdd("\tlibicuuc.so.72 => not found\n"));
+
+        Assert.Contains("libicuuc.so.72 => not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collect_DynamicExecutable_IncludesLibcAndTheLoader()
+    {
+        var files = OfflineBaseLayer.Collect(["/bin/ls"]);
+
+        Assert.Contains(files, f => f.ImagePath.EndsWith("/libc.so.6", StringComparison.Ordinal) && File.Exists(f.HostPath));
+        Assert.Contains(files, f => f.ImagePath.Contains("ld-linux", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Collect_StaticExecutable_NeedsNoLibraries()
+    {
+        Assert.Empty(OfflineBaseLayer.Collect([Support.ContainerServices.Busybox]));
+    }
+
+    [Fact]
+    public void Collect_MissingExecutable_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ImageBuildException>(() => OfflineBaseLayer.Collect(["/no/server"]));
+
+        Assert.Equal("cannot collect the offline base: /no/server does not exist", error.Message);
+    }
+}
