@@ -5,6 +5,8 @@
 # Extra Debian package names given as arguments are installed too (e.g. prometheus chromium python3-sklearn).
 # Needs root to install or start anything; prints DOCKER_HOST=... and REGISTRY=... lines on success.
 # Exit codes: 0 ready, 3 not root and something is missing, 1 a service failed to start.
+# Environment: MODELPIPELINE_SERVICES_DIR (default /tmp/modelpipeline), REGISTRY_ADDR (default 127.0.0.1:5000),
+# STORAGE_DRIVER (e.g. vfs), DOCKERD_EXTRA (extra dockerd flags). Logs: $MODELPIPELINE_SERVICES_DIR/log/.
 set -euo pipefail
 BASE=${MODELPIPELINE_SERVICES_DIR:-/tmp/modelpipeline}
 SOCK=$BASE/docker.sock
@@ -33,7 +35,14 @@ fi
 
 # --- Docker engine ------------------------------------------------------------------------------
 if ! docker_ready; then
-  is_root || { echo "start-services: no Docker engine at $SOCK and not root: cannot start one." >&2; exit 3; }
+  if ! is_root; then
+    if [ -S "$SOCK" ] && [ ! -w "$SOCK" ]; then
+      echo "start-services: a Docker engine socket exists at $SOCK but you cannot use it (owner $(stat -c %U:%G "$SOCK")); run as root or join its group." >&2
+    else
+      echo "start-services: no Docker engine at $SOCK and not root: cannot start one (run this script as root)." >&2
+    fi
+    exit 3
+  fi
   mkdir -p "$BASE/docker-data" "$BASE/docker-exec" "$BASE/log"
   if [ -f "$BASE/docker.pid" ] && ! kill -0 "$(cat "$BASE/docker.pid")" 2>/dev/null; then rm -f "$BASE/docker.pid"; fi
   start_dockerd() {
@@ -45,10 +54,21 @@ if ! docker_ready; then
     for _ in $(seq 1 300); do docker_ready && return 0; kill -0 $! 2>/dev/null || return 1; sleep 0.1; done
     return 1
   }
+  stop_failed_dockerd() {
+    if [ -f "$BASE/docker.pid" ]; then kill "$(cat "$BASE/docker.pid")" 2>/dev/null || true; fi
+    sleep 1; rm -f "$BASE/docker.pid"
+  }
   if ! start_dockerd "${STORAGE_DRIVER:-}"; then
     echo "start-services: dockerd failed with the default storage driver; retrying with vfs" >&2
-    pkill -F "$BASE/docker.pid" 2>/dev/null || true; sleep 1; rm -f "$BASE/docker.pid"
-    start_dockerd vfs || { echo "start-services: dockerd did not start; see $BASE/log/dockerd.log" >&2; tail -20 "$BASE/log/dockerd.log" >&2; exit 1; }
+    stop_failed_dockerd
+    if ! start_dockerd vfs; then
+      if grep -qi iptables "$BASE/log/dockerd.log"; then
+        echo "start-services: dockerd cannot use iptables; retrying without the default bridge (only --network host/none containers will work)" >&2
+        stop_failed_dockerd
+        DOCKERD_EXTRA="${DOCKERD_EXTRA:-} --iptables=false --bridge=none" start_dockerd vfs || true
+      fi
+      docker_ready || { echo "start-services: dockerd did not start; see $BASE/log/dockerd.log" >&2; tail -20 "$BASE/log/dockerd.log" >&2; exit 1; }
+    fi
   fi
 fi
 
@@ -56,6 +76,12 @@ fi
 if ! registry_ready; then
   is_root || { echo "start-services: no registry at $REG_ADDR and not root: cannot start one." >&2; exit 3; }
   mkdir -p "$BASE/registry-data" "$BASE/log"
+  # A registry of ours that is alive but not answering (wrong config, hung) is replaced; a dead one's pid file is dropped.
+  if [ -f "$BASE/registry.pid" ]; then
+    pid=$(cat "$BASE/registry.pid")
+    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$BASE/registry.yml"; then kill "$pid" || true; sleep 0.5; fi
+    rm -f "$BASE/registry.pid"
+  fi
   cat > "$BASE/registry.yml" <<YML
 version: 0.1
 log:
