@@ -103,6 +103,8 @@ public sealed partial class ModelRegistry
     private ModelVersion ReadVersionFile(string version)
     {
         var path = Path.Combine(_paths.VersionDirectory(version), RegistryPaths.VersionFile);
+        if (!File.Exists(path))
+            throw new RegistryException($"{_paths.Display(path)} does not exist; an alias or history entry names a version that is not in the registry");
         return RegistryJson.ReadFile<ModelVersion>(path, _paths.Display(path));
     }
 
