@@ -172,6 +172,20 @@ public sealed class ParameterInjectionTests
     }
 
     [Fact]
+    public void Run_ParametersFileTargetAndSkip_UsedWhenCommandLineHasNone()
+    {
+        var root = RootWithParameters("""{ "Target": ["Evaluate"], "Skip": ["Restore"] }""");
+        var fromFile = new PipelineBuild();
+        var fromCommandLine = new PipelineBuild();
+
+        BuildRun.Of(fromFile, [], workingDirectory: root);
+        BuildRun.Of(fromCommandLine, ["Retrain", "--skip", "Push"], workingDirectory: root);
+
+        Assert.Equal(["Retrain", "Evaluate"], fromFile.Ran);
+        Assert.Equal(["Restore", "Retrain"], fromCommandLine.Ran);
+    }
+
+    [Fact]
     public void Run_UnknownKeyInParametersFile_Warns()
     {
         var root = RootWithParameters("""{ "Pipline": "x" }""");

@@ -39,6 +39,8 @@ internal static class BuildRunner
             var defaults = parameters.ToDictionary(p => p, p => p.GetValue(build));
             var injection = new ParameterInjection(parameters);
             injection.Apply(build, arguments, environment, root, host.WorkingDirectory);
+            ApplyEngineOptionsFromFile(arguments, injection.EngineOptionsFromFile);
+            verbose = arguments.Verbose;
 
             var secrets = Secrets(build, parameters);
             if (gitHubActions)
@@ -149,6 +151,25 @@ internal static class BuildRunner
             {
                 Console.SetOut(originalConsole);
             }
+        }
+    }
+
+    /// <summary><c>Target</c>, <c>Skip</c>, <c>Verbose</c> from parameters.json, where the command line gave none.</summary>
+    private static void ApplyEngineOptionsFromFile(ParsedArguments arguments, Dictionary<string, List<string>> fromFile)
+    {
+        if (arguments.Targets.Count == 0 && fromFile.TryGetValue("target", out var targets))
+        {
+            arguments.Targets.AddRange(targets);
+        }
+
+        if (arguments.Skip is null && fromFile.TryGetValue("skip", out var skip))
+        {
+            arguments.Skip = skip;
+        }
+
+        if (!arguments.Verbose && fromFile.TryGetValue("verbose", out var verbose))
+        {
+            arguments.Verbose = verbose is ["true"];
         }
     }
 

@@ -27,6 +27,12 @@ internal sealed class ParameterInjection(IReadOnlyList<ParameterMember> paramete
     /// <summary>Keys in parameters.json that match no parameter.</summary>
     public List<string> UnknownFileKeys { get; } = [];
 
+    /// <summary>
+    /// The engine options <c>Target</c>, <c>Skip</c> and <c>Verbose</c> as given in parameters.json (simplified key -> values);
+    /// the command line overrides them.
+    /// </summary>
+    public Dictionary<string, List<string>> EngineOptionsFromFile { get; } = [];
+
     public void Apply(
         BuildDefinition build,
         ParsedArguments arguments,
@@ -125,20 +131,27 @@ internal sealed class ParameterInjection(IReadOnlyList<ParameterMember> paramete
                     continue;
                 }
 
+                if (key is "target" or "skip" or "verbose")
+                {
+                    EngineOptionsFromFile[key] = Values(property.Value);
+                    continue;
+                }
+
                 if (!known.Contains(key))
                 {
                     UnknownFileKeys.Add(property.Name);
                     continue;
                 }
 
-                result[key] = property.Value.ValueKind == JsonValueKind.Array
-                    ? property.Value.EnumerateArray().Select(Text).ToList()
-                    : [Text(property.Value)];
+                result[key] = Values(property.Value);
             }
         }
 
         return result;
     }
+
+    private static List<string> Values(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(Text).ToList() : [Text(element)];
 
     private static string Text(JsonElement element) =>
         element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();

@@ -76,11 +76,8 @@ public static class BuildSchema
 
     private static IEnumerable<(string, Action<Utf8JsonWriter>)> EngineProperties()
     {
-        yield return ("Help", w => Scalar(w, "boolean", "Shows the targets and parameters of this build"));
-        yield return ("Plan", w => Scalar(w, "boolean", "Prints the execution order and runs nothing"));
-        yield return ("Root", w => Scalar(w, "string", "Root directory during build execution"));
         yield return ("Skip", w => TargetArray(w, "Targets to skip; an empty list skips every dependency"));
-        yield return ("Target", w => TargetArray(w, "Targets to run"));
+        yield return ("Target", w => TargetArray(w, "Targets to run when none are named on the command line"));
         yield return ("Verbose", w => Scalar(w, "boolean", "Writes debug lines and full stack traces"));
     }
 
