@@ -230,7 +230,7 @@ public sealed class PromotionGateTests
     {
         var champion = Models.ChurnLogreg();
         var (labels, scores) = Fixture.Binary("hand_binary");
-        var challenger = ModelEvaluator.ScoreBinary(labels, scores);
+        var challenger = ModelEvaluator.ScoreBinary(labels, scores, ["stays", "churns"]);
 
         var error = Assert.Throws<EvaluationException>(() => new PromotionGate(new GateRules { PrimaryMetric = MetricNames.Auc }).Decide(challenger, champion));
 
@@ -273,6 +273,32 @@ public sealed class PromotionGateTests
     public void ParseOperator_Symbols_Read(string symbol, ThresholdOperator expected)
     {
         Assert.Equal(expected, MetricThreshold.ParseOperator(symbol));
+    }
+
+    [Fact]
+    public void Parse_ThresholdText_Read()
+    {
+        Assert.Equal(new MetricThreshold(MetricNames.LogLoss, ThresholdOperator.Below, 0.45), MetricThreshold.Parse("log_loss < 0.45"));
+    }
+
+    [Theory]
+    [InlineData("auc>=0.8", "is not of the form")]
+    [InlineData("aux >= 0.8", "Unknown threshold metric 'aux'")]
+    [InlineData("auc => 0.8", "Unknown threshold operator '=>'")]
+    public void Parse_BadThresholdText_ThrowsRulesError(string text, string message)
+    {
+        Assert.Contains(message, Assert.Throws<GateRulesException>(() => MetricThreshold.Parse(text)).Message);
+    }
+
+    [Fact]
+    public void Decide_ChampionWithOtherClasses_ThrowsClearMessage()
+    {
+        var (labels, scores) = Fixture.Binary("churn");
+        var champion = ModelEvaluator.ScoreBinary(labels, scores, ["no", "yes"]);
+
+        var error = Assert.Throws<EvaluationException>(() => new PromotionGate(new GateRules { PrimaryMetric = MetricNames.Auc }).Decide(Models.ChurnLogreg(), champion));
+
+        Assert.Equal("Champion and challenger predict different classes ([no, yes] vs [stays, churns]); they cannot be compared row by row.", error.Message);
     }
 
     [Fact]

@@ -10,6 +10,12 @@ internal static class SameRows
             throw new EvaluationException($"Cannot compare a {challenger.Task} challenger with a {champion.Task} champion.");
         }
 
+        if (!challenger.Classes.SequenceEqual(champion.Classes, StringComparer.Ordinal))
+        {
+            throw new EvaluationException(
+                $"Champion and challenger predict different classes ([{string.Join(", ", champion.Classes)}] vs [{string.Join(", ", challenger.Classes)}]); they cannot be compared row by row.");
+        }
+
         if (challenger.RowCount != champion.RowCount || !challenger.Actual.AsSpan().SequenceEqual(champion.Actual))
         {
             throw new EvaluationException(
