@@ -1,7 +1,7 @@
 namespace ModelPipeline.Reports;
 
 /// <summary>Which way is better for a metric.</summary>
-public static class MetricDirection
+internal static class MetricDirection
 {
     /// <summary>Error metrics where smaller is better, matched case-insensitively.</summary>
     public static IReadOnlySet<string> DefaultLowerIsBetter { get; } = new HashSet<string>(
