@@ -34,6 +34,18 @@ public sealed class OutcomeTests
     }
 
     [Fact]
+    public void Run_Finished_ResultsAreAvailableToTheBuild()
+    {
+        var build = new FailingBuild();
+
+        BuildRun.Of(build, ["Evaluate"]);
+
+        Assert.Equal(
+            [("Train", TargetOutcome.Failed), ("Evaluate", TargetOutcome.NotRun)],
+            build.Results.Select(r => (r.Name, r.Outcome)));
+    }
+
+    [Fact]
     public void Run_TargetThrowsWithVerbose_PrintsStackTrace()
     {
         var run = BuildRun.Of(new FailingBuild(), ["Train", "--verbose"]);

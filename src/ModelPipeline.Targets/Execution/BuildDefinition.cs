@@ -21,6 +21,9 @@ public abstract class BuildDefinition
     /// <summary>Writes progress lines; use it instead of <see cref="Console"/> so secrets are masked and CI gets annotations.</summary>
     public BuildLog Log { get; internal set; } = null!;
 
+    /// <summary>The outcome of every planned target, in execution order; filled before <see cref="OnBuildFinished"/>.</summary>
+    public IReadOnlyList<TargetResult> Results { get; internal set; } = [];
+
     /// <summary>
     /// Parses <paramref name="args"/>, fills parameters, runs the requested targets (or <paramref name="defaultTarget"/>)
     /// with their dependencies and prints a summary.
@@ -43,7 +46,7 @@ public abstract class BuildDefinition
     {
     }
 
-    /// <summary>Called after the last target, before the summary is printed.</summary>
+    /// <summary>Called after the last target, before the summary is printed; <see cref="Results"/> is filled.</summary>
     protected internal virtual void OnBuildFinished()
     {
     }

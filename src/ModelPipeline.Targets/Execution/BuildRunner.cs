@@ -116,6 +116,7 @@ internal static class BuildRunner
             var started = host.Time.GetTimestamp();
             var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root);
             var results = executor.RunAsync(plan, skipped).GetAwaiter().GetResult();
+            build.Results = results;
             build.OnBuildFinished();
             WriteLines(output, SummaryTable.Lines(results, host.Time.GetElapsedTime(started)));
             var failed = results.Where(r => r.Outcome == TargetOutcome.Failed).Select(r => r.Name).ToList();

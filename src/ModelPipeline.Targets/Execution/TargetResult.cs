@@ -1,4 +1,8 @@
 namespace ModelPipeline.Targets;
 
-/// <summary>How one scheduled target ended.</summary>
-internal sealed record TargetResult(string Name, TargetOutcome Outcome, string? Reason, TimeSpan Duration);
+/// <summary>How one scheduled target ended, as the summary table shows it.</summary>
+/// <param name="Name">The target's name.</param>
+/// <param name="Outcome">Succeeded, Skipped, Failed, NotRun or Collective.</param>
+/// <param name="Reason">Why it was skipped (null otherwise).</param>
+/// <param name="Duration">Time spent in its actions.</param>
+public sealed record TargetResult(string Name, TargetOutcome Outcome, string? Reason, TimeSpan Duration);
