@@ -29,7 +29,7 @@ public static class CsvFrameReader
             throw new FileNotFoundException($"Data file '{path}' does not exist.", path);
         }
 
-        return Read(() => OpenFile(path), path, options ?? new CsvReadOptions(), Environment.ProcessorCount, DefaultChunkBytes);
+        return Read(() => OpenFile(path), path, options ?? new CsvReadOptions(), Environment.ProcessorCount, DefaultChunkBytes, ExpectedBytes(path));
     }
 
     /// <summary>Reads CSV text from a stream (e.g. a text/csv request body); the stream is left open.</summary>
@@ -53,7 +53,8 @@ public static class CsvFrameReader
             displayName,
             options ?? new CsvReadOptions(),
             Environment.ProcessorCount,
-            DefaultChunkBytes);
+            DefaultChunkBytes,
+            stream.Length - start);
     }
 
     public static Stream OpenFile(string path)
@@ -63,23 +64,50 @@ public static class CsvFrameReader
     }
 
     /// <summary>The reader with its thread count and chunk size exposed (tests check that they do not change the result).</summary>
-    internal static Frame Read(Func<Stream> open, string displayName, CsvReadOptions options, int threads, int chunkBytes)
+    /// <param name="expectedBytes">The input's (uncompressed) size if known: sizes the columns up front.</param>
+    internal static Frame Read(Func<Stream> open, string displayName, CsvReadOptions options, int threads, int chunkBytes, long? expectedBytes = null)
     {
-        var forcedText = (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
+        var forcedText = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             using var stream = open();
             var source = new CsvChunkSource(stream, chunkBytes);
             var layout = ReadLayout(source, displayName, options, forcedText);
-            var chunks = threads <= 1 ? ParseSequential(source, layout) : ParseParallel(source, layout, threads);
-            var mixed = FrameAssembler.MixedColumns(layout, chunks);
-            if (mixed.Count == 0)
+            var assembler = new FrameAssembler(layout, expectedBytes);
+            var arrays = new ChunkArrays();
+            var complete = threads <= 1
+                ? ParseSequential(source, layout, assembler, arrays)
+                : ParseParallel(source, layout, assembler, arrays, threads);
+            if (complete)
             {
-                return FrameAssembler.Assemble(layout, chunks);
+                return assembler.Build();
             }
 
-            forcedText = forcedText.Union(mixed).ToHashSet(StringComparer.Ordinal); // rare: numbers first, text later
+            // Rare: a column held only numbers in earlier chunks and text later. Read again with it as text
+            // so that every level keeps its spelling.
+            forcedText.UnionWith(assembler.Mixed);
         }
+    }
+
+    /// <summary>Uncompressed size: the file's length, or for .gz the size its trailer records (mod 2^32: an estimate).</summary>
+    private static long? ExpectedBytes(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return length;
+        }
+
+        if (length < 18)
+        {
+            return null;
+        }
+
+        using var file = File.OpenRead(path);
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        return BitConverter.ToUInt32(trailer);
     }
 
     private static CsvLayout ReadLayout(CsvChunkSource source, string displayName, CsvReadOptions options, IReadOnlySet<string> forcedText)
@@ -104,29 +132,33 @@ public static class CsvFrameReader
         return new CsvLayout(displayName, names, options, forcedText);
     }
 
-    private static List<ChunkResult> ParseSequential(CsvChunkSource source, CsvLayout layout)
+    /// <summary>Parses and appends chunk by chunk; false when a mixed column means reading again.</summary>
+    private static bool ParseSequential(CsvChunkSource source, CsvLayout layout, FrameAssembler assembler, ChunkArrays arrays)
     {
-        var results = new List<ChunkResult>();
         while (source.TryNext(out var chunk))
         {
-            var result = new CsvChunkParser(layout).Parse(chunk);
+            var result = new CsvChunkParser(layout, arrays).Parse(chunk);
+            var length = chunk.Length;
             CsvChunkSource.Return(chunk);
             if (result.Error is { } error)
             {
                 throw error;
             }
 
-            results.Add(result);
+            if (!assembler.TryAppend(result, length))
+            {
+                return false;
+            }
         }
 
-        return results;
+        return true;
     }
 
     /// <summary>One thread reads (and decompresses) and cuts chunks; the thread pool parses them; this thread collects them in order.</summary>
-    private static List<ChunkResult> ParseParallel(CsvChunkSource source, CsvLayout layout, int threads)
+    private static bool ParseParallel(CsvChunkSource source, CsvLayout layout, FrameAssembler assembler, ChunkArrays arrays, int threads)
     {
         using var stop = new CancellationTokenSource();
-        using var pending = new BlockingCollection<Task<ChunkResult>>(boundedCapacity: threads * 2);
+        using var pending = new BlockingCollection<Task<(ChunkResult Result, int Bytes)>>(boundedCapacity: threads * 2);
         var producer = Task.Factory.StartNew(
             () =>
             {
@@ -134,7 +166,7 @@ public static class CsvFrameReader
                 {
                     while (!stop.IsCancellationRequested && source.TryNext(out var chunk))
                     {
-                        pending.Add(Task.Run(() => ParseAndReturn(layout, chunk)), stop.Token);
+                        pending.Add(Task.Run(() => ParseAndReturn(layout, arrays, chunk)), stop.Token);
                     }
                 }
                 catch (OperationCanceledException)
@@ -150,18 +182,20 @@ public static class CsvFrameReader
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-        var results = new List<ChunkResult>();
         try
         {
             foreach (var task in pending.GetConsumingEnumerable())
             {
-                var result = task.GetAwaiter().GetResult();
+                var (result, bytes) = task.GetAwaiter().GetResult();
                 if (result.Error is { } error)
                 {
                     throw error;
                 }
 
-                results.Add(result);
+                if (!assembler.TryAppend(result, bytes))
+                {
+                    return false;
+                }
             }
         }
         finally
@@ -175,14 +209,14 @@ public static class CsvFrameReader
             producer.GetAwaiter().GetResult();
         }
 
-        return results;
+        return true;
     }
 
-    private static ChunkResult ParseAndReturn(CsvLayout layout, CsvChunk chunk)
+    private static (ChunkResult, int) ParseAndReturn(CsvLayout layout, ChunkArrays arrays, CsvChunk chunk)
     {
         try
         {
-            return new CsvChunkParser(layout).Parse(chunk);
+            return (new CsvChunkParser(layout, arrays).Parse(chunk), chunk.Length);
         }
         finally
         {

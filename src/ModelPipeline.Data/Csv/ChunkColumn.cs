@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace ModelPipeline.Data.Csv;
 
@@ -6,20 +6,20 @@ namespace ModelPipeline.Data.Csv;
 /// The values of one column within one chunk: numbers (NaN = missing) or, once the column holds text,
 /// codes into chunk-local levels in first-seen order (-1 = missing).
 /// </summary>
-internal sealed class ChunkColumn(int capacity, bool text)
+internal sealed class ChunkColumn(int capacity, bool text, ChunkArrays arrays)
 {
-    public double[]? Numbers { get; private set; } = text ? null : new double[capacity];
+    public double[]? Numbers { get; private set; } = text ? null : arrays.Doubles.Rent(capacity);
 
-    public int[]? Codes { get; private set; } = text ? new int[capacity] : null;
+    public int[]? Codes { get; private set; } = text ? arrays.Ints.Rent(capacity) : null;
 
-    public List<string> Levels { get; } = [];
+    public List<string> Levels => _levels?.Levels ?? [];
 
     /// <summary>True when a numeric chunk column holds at least one number (not only missing values).</summary>
     public bool HasNumbers { get; private set; }
 
     public bool IsText => Codes is not null;
 
-    private Dictionary<string, int>? _lookup = text ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+    private Utf8LevelTable? _levels = text ? new Utf8LevelTable() : null;
     private int _count;
 
     public void AddMissing()
@@ -40,29 +40,23 @@ internal sealed class ChunkColumn(int capacity, bool text)
         HasNumbers = true;
     }
 
-    public void AddText(ReadOnlySpan<byte> utf8)
-    {
-        Span<char> stack = stackalloc char[128];
-        var chars = utf8.Length <= stack.Length ? stack : new char[utf8.Length];
-        var length = Encoding.UTF8.GetChars(utf8, chars);
-        var text = chars[..length];
-        var lookup = _lookup!.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var code))
-        {
-            code = Levels.Count;
-            var level = text.ToString();
-            _lookup.Add(level, code);
-            Levels.Add(level);
-        }
+    public void AddText(ReadOnlySpan<byte> utf8) => Codes![_count++] = _levels!.CodeOf(utf8);
 
-        Codes![_count++] = code;
-    }
-
-    /// <summary>Lets go of the values once they are copied into the frame.</summary>
+    /// <summary>Gives the arrays back for later chunks once the values are copied into the frame.</summary>
     public void Release()
     {
+        if (Numbers is { } numbers)
+        {
+            arrays.Doubles.Return(numbers);
+        }
+
+        if (Codes is { } codes)
+        {
+            arrays.Ints.Return(codes);
+        }
+
         Numbers = null;
         Codes = null;
-        _lookup = null;
+        _levels = null;
     }
 }

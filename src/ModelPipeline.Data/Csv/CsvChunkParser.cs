@@ -7,7 +7,7 @@ namespace ModelPipeline.Data.Csv;
 /// take a fast path straight over the bytes; lines with quotes are unescaped by <see cref="QuotedRecord"/>.
 /// When an undeclared numeric column meets text, the chunk is parsed again with that column as text.
 /// </summary>
-internal sealed class CsvChunkParser(CsvLayout layout)
+internal sealed class CsvChunkParser(CsvLayout layout, ChunkArrays arrays)
 {
     private readonly QuotedRecord _quoted = new(layout.Delimiter);
     private ChunkColumn[] _columns = [];
@@ -26,6 +26,11 @@ internal sealed class CsvChunkParser(CsvLayout layout)
                 return new ChunkResult(rows, _columns, _error);
             }
 
+            foreach (var column in _columns)
+            {
+                column.Release();
+            }
+
             layout.MarkText(_switchSlot);
             _text[_switchSlot] = true;
         }
@@ -34,7 +39,7 @@ internal sealed class CsvChunkParser(CsvLayout layout)
     private int TryParse(CsvChunk chunk)
     {
         var capacity = chunk.LineBreaks + 1;
-        _columns = _text.Select(text => new ChunkColumn(capacity, text)).ToArray();
+        _columns = _text.Select(text => new ChunkColumn(capacity, text, arrays)).ToArray();
         _error = null;
         _switchSlot = -1;
         var data = chunk.Span;
@@ -71,7 +76,7 @@ internal sealed class CsvChunkParser(CsvLayout layout)
             }
 
             position = end + 1;
-            if (text.Trim(" \t"u8).IsEmpty)
+            if (Trim(text).IsEmpty)
             {
                 line++;
                 continue; // blank line
@@ -94,17 +99,23 @@ internal sealed class CsvChunkParser(CsvLayout layout)
         var field = 0;
         var start = 0;
         var fields = layout.FieldCount;
+        var delimiter = layout.Delimiter;
+        var slots = layout.FieldSlots;
         while (true)
         {
-            var next = text[start..].IndexOf(layout.Delimiter);
-            var end = next < 0 ? text.Length : start + next;
-            if (field < fields && layout.FieldSlots[field] is var slot and >= 0 && !AddCell(slot, text[start..end], line))
+            var end = start;
+            while (end < text.Length && text[end] != delimiter)
+            {
+                end++; // fields are short: a plain loop beats a vectorised search here
+            }
+
+            if (field < fields && slots[field] is var slot and >= 0 && !AddCell(slot, text[start..end], line))
             {
                 return false;
             }
 
             field++;
-            if (next < 0)
+            if (end == text.Length)
             {
                 break;
             }
@@ -113,6 +124,23 @@ internal sealed class CsvChunkParser(CsvLayout layout)
         }
 
         return CheckFieldCount(field, line);
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> cell)
+    {
+        var start = 0;
+        var end = cell.Length;
+        while (start < end && cell[start] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            start++;
+        }
+
+        while (end > start && cell[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            end--;
+        }
+
+        return cell[start..end];
     }
 
     private bool AddQuotedRecord(long line)
@@ -149,7 +177,7 @@ internal sealed class CsvChunkParser(CsvLayout layout)
 
     private bool AddCell(int slot, ReadOnlySpan<byte> cell, long line)
     {
-        cell = cell.Trim(" \t\r"u8);
+        cell = Trim(cell);
         var column = _columns[slot];
         if (cell.IsEmpty || layout.IsMissingToken(cell))
         {
