@@ -20,6 +20,7 @@ internal static class BuildRunner
         var output = new MaskingWriter(host.Output, []);
         var verbose = false;
         var originalConsole = Console.Out;
+        var originalError = Console.Error;
         try
         {
             var parameters = ParameterMember.Of(buildType);
@@ -55,6 +56,7 @@ internal static class BuildRunner
             if (host.OwnsConsole)
             {
                 Console.SetOut(output);
+                Console.SetError(new MaskingWriter(originalError, secrets));
             }
 
             var colors = host.IsTerminal && !serverBuild && !environment.ContainsKey("NO_COLOR");
@@ -150,7 +152,9 @@ internal static class BuildRunner
             output.Flush();
             if (host.OwnsConsole)
             {
+                Console.Error.Flush();
                 Console.SetOut(originalConsole);
+                Console.SetError(originalError);
             }
         }
     }
