@@ -62,19 +62,19 @@ public sealed class ChartGeometryTests
     [Fact]
     public void From_IntArray_BuildsRowsByActualClass()
     {
-        var matrix = ConfusionTable.From(["no", "yes"], new[,] { { 5, 1 }, { 2, 7 } });
+        var matrix = ConfusionMatrix.From(["no", "yes"], new[,] { { 5, 1 }, { 2, 7 } });
 
-        Assert.Equal([2, 7], matrix.Counts[1]);
+        Assert.Equal([2L, 7L], matrix.Counts[1]);
     }
 
     [Fact]
-    public void ConfusionTable_JaggedIntCounts_AreTakenAsIs()
+    public void From_JaggedIntCounts_WidensEveryRow()
     {
         int[][] evaluationCounts = [[5, 1], [2, 7]];
 
-        var table = new ConfusionTable(["no", "yes"], evaluationCounts);
+        var matrix = ConfusionMatrix.From(["no", "yes"], evaluationCounts);
 
-        Assert.Same(evaluationCounts[1], table.Counts[1]);
+        Assert.Equal([[5L, 1L], [2L, 7L]], matrix.Counts);
     }
 
     [Fact]

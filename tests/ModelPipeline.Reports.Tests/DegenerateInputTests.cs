@@ -10,7 +10,7 @@ public sealed class DegenerateInputTests
         {
             Roc = new Curve([]),
             PrecisionRecall = new Curve([new CurvePoint(0, 1)]),
-            Confusion = new ConfusionTable(["a", "b"], [[0, 0]]),
+            Confusion = new ConfusionMatrix(["a", "b"], [[0, 0]]),
             Residuals = [new ResidualPoint(double.NaN, 1)],
         };
         var report = new ComparisonReport("p", "v", false, "binary", side, null, [], [new VersionPoint("0.1.0", double.NaN, false)], "auc", Some.Created);

@@ -15,7 +15,7 @@ public sealed record ModelSide(string Label, IReadOnlyDictionary<string, double>
     public Curve? PrecisionRecall { get; init; }
 
     /// <summary>Confusion matrix on the holdout; classification only.</summary>
-    public ConfusionTable? Confusion { get; init; }
+    public ConfusionMatrix? Confusion { get; init; }
 
     /// <summary>(predicted, actual) pairs on the holdout; regression only. Drawn as a scatter (at most 1,500 points).</summary>
     public IReadOnlyList<ResidualPoint>? Residuals { get; init; }

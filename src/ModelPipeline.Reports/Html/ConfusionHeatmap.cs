@@ -7,7 +7,7 @@ namespace ModelPipeline.Reports;
 /// <summary>A confusion matrix as an HTML table shaded by the share of each actual class (row-normalised).</summary>
 internal static class ConfusionHeatmap
 {
-    public static string Html(ConfusionTable matrix)
+    public static string Html(ConfusionMatrix matrix)
     {
         var html = new StringBuilder("<div class=\"table-wrap\"><table class=\"heat\"><thead><tr><th class=\"axis-note\">actual ↓ / predicted →</th>");
         foreach (var name in matrix.Classes)
@@ -19,7 +19,7 @@ internal static class ConfusionHeatmap
         for (var a = 0; a < matrix.Classes.Count; a++)
         {
             var row = a < matrix.Counts.Count ? matrix.Counts[a] : [];
-            var total = row.Sum(c => (long)c);
+            var total = row.Sum();
             html.Append("<tr><th>").Append(Encode(matrix.Classes[a])).Append("</th>");
             for (var p = 0; p < matrix.Classes.Count; p++)
             {
