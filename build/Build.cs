@@ -40,7 +40,7 @@ internal sealed partial class Build : BuildDefinition
     public static int Main(string[] args) => Start(args, null);
 
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
-    internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.CompareWithChampion, host);
+    internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Push, host);
 
     PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
 

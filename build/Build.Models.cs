@@ -1,0 +1,78 @@
+using ModelPipeline.Registry;
+using ModelPipeline.Targets;
+
+namespace ModelPipeline.Build;
+
+internal sealed partial class Build
+{
+    [Parameter("A model version (1.2.0) or alias (champion) for ShowVersion and Promote")]
+    readonly string? Version;
+
+    [Parameter("Rollback: the version to make champion (default: the previous champion). DiffVersions: the newer version (default: champion)")]
+    readonly string? To;
+
+    [Parameter("DiffVersions: the older version (default: the champion's parent)")]
+    readonly string? From;
+
+    [Parameter("Why an alias moves (Promote, Rollback); recorded in the alias history")]
+    readonly string? Reason;
+
+    [Parameter("Print DiffVersions and ShowVersion as Markdown")]
+    readonly bool Markdown;
+
+    Target Models => _ => _
+        .Description("List the pipeline's model versions: created, aliases, metrics, trigger")
+        .Executes(() =>
+        {
+            var registry = Run.Registry;
+            Log.Information($"{registry.Pipeline}: {registry.ListVersions().Count} version(s), champion {registry.Champion?.Version ?? "none"}");
+            Console.WriteLine(registry.ListTable([Run.Definition.Gate.PrimaryMetric]));
+        });
+
+    Target ShowVersion => _ => _
+        .Description("Show one version: metrics, parameters, lineage, aliases and the alias history")
+        .Requires(() => Version)
+        .Executes(() =>
+        {
+            var registry = Run.Registry;
+            var version = registry.GetVersion(Version!);
+            registry.Verify(version);
+            Console.WriteLine(VersionText.Describe(version, registry.Aliases, registry.AliasHistory()));
+        });
+
+    Target DiffVersions => _ => _
+        .Description("Compare two versions' parameters, metrics and lineage (like dvc params/metrics diff)")
+        .Executes(() =>
+        {
+            var registry = Run.Registry;
+            var to = registry.GetVersion(To ?? ModelRegistry.ChampionAlias);
+            var from = From ?? to.ParentVersion
+                ?? throw new InvalidOperationException($"{to.Version} has no parent version; name one with --from");
+            var diff = registry.Diff(from, to.Version);
+            Console.WriteLine(Markdown ? diff.ToMarkdown() : diff.ToText());
+        });
+
+    Target Promote => _ => _
+        .Description("Make a version the champion by hand (--version 1.2.0 --reason \"...\")")
+        .Requires(() => Version)
+        .Executes(() =>
+        {
+            var registry = Run.Registry;
+            var version = registry.GetVersion(Version!);
+            registry.Verify(version);
+            var move = registry.Promote(version.Version, ActorName, Reason ?? "promoted by hand");
+            Log.Success($"champion: {move.From ?? "none"} -> {move.To}");
+        });
+
+    Target Rollback => _ => _
+        .Description("Move the champion back to the previous champion, or to --to 1.2.0")
+        .Executes(() =>
+        {
+            var registry = Run.Registry;
+            var move = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);
+            Log.Success($"champion: {move.From ?? "none"} -> {move.To}");
+        });
+
+    static string ActorName => Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? Environment.UserName;
+
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using ModelPipeline.Registry;
+
+namespace ModelPipeline.Build;
+
+/// <summary>A version's record as plain text for the terminal.</summary>
+internal static class VersionText
+{
+    public static string Describe(ModelVersion version, IReadOnlyDictionary<string, string> aliases, IReadOnlyList<AliasMove> history)
+    {
+        var text = new StringBuilder();
+        var names = aliases.Where(a => a.Value == version.Version).Select(a => a.Key).ToArray();
+        text.AppendLine($"{version.Pipeline} {version.Version}{(names.Length > 0 ? $" ({string.Join(", ", names)})" : "")}");
+        text.AppendLine($"  created   {version.CreatedUtc:yyyy-MM-dd HH:mm:ss}Z by {version.Trigger.ToString().ToLowerInvariant()}, run {version.RunId}");
+        text.AppendLine($"  trainer   {version.Trainer}; parent {version.ParentVersion ?? "none"}; {version.BumpReason}");
+        text.AppendLine($"  model     sha256 {version.Sha256} ({version.Size:N0} bytes, verified)");
+        text.AppendLine($"  data      {version.Lineage.DataHash}");
+        foreach (var file in version.Lineage.DataFiles)
+        {
+            text.AppendLine($"            {file.Name} sha256 {file.Sha256} ({file.Bytes:N0} bytes)");
+        }
+
+        text.AppendLine($"  config    {version.Lineage.ConfigHash}; schema {version.Lineage.SchemaHash}; git {version.Lineage.GitCommit ?? "none"}");
+        text.AppendLine("  metrics   " + string.Join(", ", version.Metrics.Select(m => $"{m.Key} {m.Value.ToString("0.0000", CultureInfo.InvariantCulture)}")));
+        text.AppendLine("  params    " + string.Join(", ", version.Parameters.Select(p => $"{p.Key}={p.Value}")));
+        var moves = history.Where(m => m.From == version.Version || m.To == version.Version).ToArray();
+        if (moves.Length > 0)
+        {
+            text.AppendLine("  history");
+            foreach (var move in moves)
+            {
+                text.AppendLine($"            {move.Time:yyyy-MM-dd HH:mm:ss}Z {move.Alias}: {move.From ?? "none"} -> {move.To} by {move.Actor}: {move.Reason}");
+            }
+        }
+
+        return text.ToString();
+    }
+}
