@@ -42,6 +42,7 @@ internal static class MetricBarChart
             {
                 var (side, color) = sides[s];
                 var y = top + (s * (BarHeight + 4));
+                svg.Rect(scale.Map(scale.DomainMin), y, scale.Map(scale.DomainMax) - scale.Map(scale.DomainMin), BarHeight, "#f0f3f6");
                 if (!side.Metrics.TryGetValue(metric, out var value) || !double.IsFinite(value))
                 {
                     svg.Text(left + 4, y + BarHeight - 3, "not measured", "start", "tick");
@@ -50,14 +51,11 @@ internal static class MetricBarChart
 
                 var zero = scale.Map(Math.Clamp(0, scale.DomainMin, scale.DomainMax));
                 var end = scale.MapClamped(value);
-                var tooltip = $"{side.Label} {metric} = {Numbers.Metric(value)}";
-                if (side.Intervals.TryGetValue(metric, out var ci))
-                {
-                    tooltip += $" (CI {Numbers.Metric(ci.Low)} – {Numbers.Metric(ci.High)})";
-                }
-
+                var hasInterval = side.Intervals.TryGetValue(metric, out var interval) && double.IsFinite(interval.Low) && double.IsFinite(interval.High);
+                var tooltip = $"{side.Label} {metric} = {Numbers.Metric(value)}"
+                    + (hasInterval ? $" (CI {Numbers.Metric(interval.Low)} – {Numbers.Metric(interval.High)})" : string.Empty);
                 svg.Rect(Math.Min(zero, end), y, Math.Abs(end - zero), BarHeight, color, "bar", tooltip);
-                if (side.Intervals.TryGetValue(metric, out var interval) && double.IsFinite(interval.Low) && double.IsFinite(interval.High))
+                if (hasInterval)
                 {
                     var low = scale.MapClamped(interval.Low);
                     var high = scale.MapClamped(interval.High);

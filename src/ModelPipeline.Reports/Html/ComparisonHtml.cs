@@ -74,7 +74,8 @@ internal static class ComparisonHtml
         html.Append(MetricTable.Html(report, metrics));
         if (metrics.Count > 0)
         {
-            html.Append("<figure class=\"wide\" style=\"margin-top:16px\"><figcaption>Metrics with confidence intervals</figcaption>")
+            html.Append("<figure class=\"wide\" style=\"margin-top:16px\"><figcaption>Metrics with confidence intervals ")
+                .Append("<span class=\"muted\">each metric on its own scale; the grey track is the full scale (0–1 for scores)</span></figcaption>")
                 .Append(MetricBarChart.Render(metrics, report.Challenger, report.Champion)).Append("</figure>");
         }
 

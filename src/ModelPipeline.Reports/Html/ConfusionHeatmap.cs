@@ -36,12 +36,28 @@ internal static class ConfusionHeatmap
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    /// <summary>Blue for the diagonal (correct), vermillion off it (errors); white text on dark cells for contrast.</summary>
+    /// <summary>
+    /// Blue for the diagonal (correct), vermillion off it (errors); the text colour is whichever of white or near-black
+    /// contrasts more with the blended cell colour (WCAG relative luminance).
+    /// </summary>
     private static string Shade(double share, bool correct)
     {
-        var alpha = (0.06 + (0.88 * share)).ToString("0.##", CultureInfo.InvariantCulture);
-        var rgb = correct ? "0,114,178" : "213,94,0";
-        var text = share > 0.5 ? "#ffffff" : "#1f2328";
-        return $"background:rgba({rgb},{alpha});color:{text}";
+        var alpha = Math.Round(0.06 + (0.88 * share), 2);
+        (int R, int G, int B) rgb = correct ? (0, 114, 178) : (213, 94, 0);
+        var cell = Luminance(Blend(rgb.R, alpha), Blend(rgb.G, alpha), Blend(rgb.B, alpha));
+        var onWhite = 1.05 / (cell + 0.05);
+        var onDark = (cell + 0.05) / (Luminance(0x1f, 0x23, 0x28) + 0.05);
+        var text = onWhite > onDark ? "#ffffff" : "#1f2328";
+        return $"background:rgba({rgb.R},{rgb.G},{rgb.B},{alpha.ToString("0.##", CultureInfo.InvariantCulture)});color:{text}";
+    }
+
+    private static double Blend(int channel, double alpha) => (channel * alpha) + (255 * (1 - alpha));
+
+    private static double Luminance(double r, double g, double b) => (0.2126 * Linear(r)) + (0.7152 * Linear(g)) + (0.0722 * Linear(b));
+
+    private static double Linear(double channel)
+    {
+        var c = channel / 255;
+        return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
     }
 }
