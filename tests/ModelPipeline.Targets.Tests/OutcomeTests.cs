@@ -232,6 +232,15 @@ public sealed class OutcomeTests
         Assert.Equal("Build failed: Parameter 'Plan' clashes with the engine option --plan; rename it.", run.Lines.Single());
     }
 
+    [Fact]
+    public void Run_ParameterOfUnsupportedType_FailsWithMessage()
+    {
+        var run = BuildRun.Of(new UnsupportedParameterBuild(), ["Noop"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("Build failed: Parameter 'Endpoint' has type Uri; use string, bool,", run.Lines.Single());
+    }
+
     /// <summary>Target name -> outcome column of the summary table.</summary>
     internal static Dictionary<string, string> Summary(BuildRun run)
     {

@@ -41,7 +41,7 @@ public abstract class BuildDefinition
             host);
     }
 
-    /// <summary>Called after parameters are filled, before the plan is made.</summary>
+    /// <summary>Called after parameters are filled, before the plan is made (not for <c>--help</c>).</summary>
     protected internal virtual void OnBuildInitialized()
     {
     }

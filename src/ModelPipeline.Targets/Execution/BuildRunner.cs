@@ -75,7 +75,6 @@ internal static class BuildRunner
                 log.Debug($"{parameter.Name} = {(parameter.IsSecret ? "***" : Show(parameter.GetValue(build)))} (from {source})");
             }
 
-            build.OnBuildInitialized();
             var graph = TargetGraph.Of(build);
             graph.CheckCycles();
             var defaultNode = defaultTarget is null ? null : graph.Resolve(defaultTarget(build), "default target");
@@ -84,6 +83,8 @@ internal static class BuildRunner
                 WriteLines(output, HelpText.Lines(graph, defaultNode, parameters, defaults));
                 return Success;
             }
+
+            build.OnBuildInitialized();
 
             var requested = arguments.Targets.Select(graph.Find).Distinct().ToList();
             if (requested.Count == 0)

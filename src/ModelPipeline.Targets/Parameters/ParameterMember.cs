@@ -69,6 +69,13 @@ internal sealed class ParameterMember
                         $"Parameter '{name}' clashes with the engine option --{MemberNaming.KebabCase(name)}; rename it.");
                 }
 
+                var valueType = (member as FieldInfo)?.FieldType ?? (member as PropertyInfo)?.PropertyType;
+                if (valueType is not null && !ValueConverter.IsSupported(valueType))
+                {
+                    throw new InvalidOperationException(
+                        $"Parameter '{name}' has type {valueType.Name}; use string, bool, int, long, double, decimal, an enum, AbsolutePath or an array of them.");
+                }
+
                 result.Add(member switch
                 {
                     FieldInfo f => new ParameterMember(member, attribute, f, null),

@@ -10,6 +10,15 @@ internal static class ValueConverter
 
     public static bool IsArray(Type type) => type.IsArray;
 
+    /// <summary>Whether values of <paramref name="type"/> can be parsed (see <see cref="ParameterAttribute"/>).</summary>
+    public static bool IsSupported(Type type)
+    {
+        var element = type.IsArray ? type.GetElementType()! : type;
+        var core = Nullable.GetUnderlyingType(element) ?? element;
+        return core.IsEnum || core == typeof(string) || core == typeof(bool) || core == typeof(int) || core == typeof(long) ||
+            core == typeof(double) || core == typeof(decimal) || core == typeof(AbsolutePath);
+    }
+
     /// <summary>A short type description for help and errors: <c>string</c>, <c>int</c>, <c>Debug|Release</c>, <c>path[]</c>.</summary>
     public static string Describe(Type type)
     {

@@ -64,6 +64,14 @@ internal static class OutcomeBuilds
         public Target Produce => _ => _.Produces("artifacts/metrics.json").Executes(() => { });
     }
 
+    internal sealed class UnsupportedParameterBuild : BuildDefinition
+    {
+        [Parameter]
+        public Uri? Endpoint;
+
+        public Target Noop => _ => _.Executes(() => { });
+    }
+
     internal sealed class ClashingBuild : BuildDefinition
     {
         [Parameter]
