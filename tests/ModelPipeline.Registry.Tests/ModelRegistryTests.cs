@@ -70,6 +70,7 @@ public sealed class ModelRegistryTests : IDisposable
         Assert.True(registry.PlanBump(Some.Lineage()).IsUnchanged);
         var e = Assert.Throws<RegistryException>(() => registry.Register(Some.Draft(seed: 2)));
         Assert.Contains("nothing changed since churn 1.0.0", e.Message);
+        Assert.Equal("1.0.1", registry.PlanBump(Some.Lineage()).Apply(registry.Latest!.SemVer).ToString());
         Assert.Equal("1.0.1", registry.Register(Some.Draft(seed: 2) with { AllowUnchanged = true }).Version);
     }
 

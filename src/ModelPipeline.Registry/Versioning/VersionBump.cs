@@ -42,15 +42,17 @@ public sealed record VersionBump(VersionBumpKind Kind, string Reason)
             : new(kind, string.Join("; ", changes));
     }
 
-    /// <summary>The version this bump produces after <paramref name="latest"/> (null when there is none).</summary>
+    /// <summary>
+    /// The version this bump produces after <paramref name="latest"/> (null when there is none). For an unchanged
+    /// lineage it is the next patch, the number <see cref="ModelRegistry.Register"/> uses with <see cref="NewVersion.AllowUnchanged"/>.
+    /// </summary>
     public SemanticVersion Apply(SemanticVersion? latest) => Kind switch
     {
         VersionBumpKind.Initial => SemanticVersion.Initial,
         _ when latest is null => SemanticVersion.Initial,
         VersionBumpKind.Major => latest.NextMajor(),
         VersionBumpKind.Minor => latest.NextMinor(),
-        VersionBumpKind.Patch => latest.NextPatch(),
-        _ => throw new InvalidOperationException($"nothing changed since {latest}; there is no next version to compute"),
+        _ => latest.NextPatch(),
     };
 
     private static bool SameHash(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
