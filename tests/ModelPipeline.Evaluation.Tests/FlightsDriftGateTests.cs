@@ -8,7 +8,8 @@ namespace ModelPipeline.Evaluation.Tests;
 /// The real CompareWithChampion case: flights' label rate falls from 21.5% (Q1) to 18.4% (Q2). A champion trained
 /// on Q1 and a challenger trained on Q2, both scored on the same Q2 holdout: the gate must promote the challenger.
 /// scikit-learn's logistic regression on 20,000 random training rows of each (date ignored): Q1 model 0.6252 AUC on
-/// the Q2 holdout, Q2 model 0.6388 (Fixtures/flights_drift_reference.py). Ours measured 0.6205 vs 0.6365.
+/// the Q2 holdout, Q2 model 0.6388 (Fixtures/flights_drift_reference.py). Ours measured 0.6205 vs 0.6365; with
+/// gradient boosting the gap is ~0.05 AUC (shared/data/README.md), ours measured +0.054.
 /// </summary>
 public sealed class FlightsDriftGateTests
 {
@@ -16,21 +17,27 @@ public sealed class FlightsDriftGateTests
 
     private static readonly CsvReadOptions WithoutDate = new() { Ignore = ["date"] };
 
+    private static readonly Lazy<(Frame Q1, Frame Q2)> Quarters = new(() =>
+        (EveryFourthRow("flights_q1_sample.csv"), CsvFrameReader.Read(Path.Combine(SharedData.Directory, "flights_q2_sample.csv"), WithoutDate)));
+
     private static readonly TrainingSpec Spec = new(TaskKind.Binary, "delayed", new Dictionary<string, string>()) { TrainerType = "logistic_regression" };
 
-    [Fact]
-    public void Decide_Q1ChampionVsQ2Challenger_PromotesChallengerSignificantly()
+    [Theory]
+    [InlineData("logistic_regression")]
+    [InlineData("gradient_boosting")]
+    public void Decide_Q1ChampionVsQ2Challenger_PromotesChallengerSignificantly(string trainer)
     {
+        // 40 boosting rounds instead of 100 keep the test quick; the Q1/Q2 gap shows all the same.
+        var spec = Spec with { TrainerType = trainer, Parameters = trainer == "gradient_boosting" ? new Dictionary<string, string> { ["max_iterations"] = "40" } : Spec.Parameters };
         var reading = Stopwatch.StartNew();
-        var q1 = EveryFourthRow("flights_q1_sample.csv");
-        var q2 = CsvFrameReader.Read(Path.Combine(SharedData.Directory, "flights_q2_sample.csv"), WithoutDate);
+        var (q1, q2) = Quarters.Value;
         var (q1Train, _) = FrameSplit.TrainHoldout(q1, 0.2, 42, "delayed");
         Assert.True(q1Train.Length >= TrainRows);
         var (q2Train, q2Holdout) = FrameSplit.TrainHoldout(q2, 0.2, 42, "delayed");
         var readSeconds = reading.Elapsed.TotalSeconds;
         var clock = Stopwatch.StartNew();
-        var champion = ModelTrainer.Fit(q1.Take(SpreadSubset(q1Train, TrainRows)), Spec);
-        var challenger = ModelTrainer.Fit(q2.Take(SpreadSubset(q2Train, TrainRows)), Spec);
+        var champion = ModelTrainer.Fit(q1.Take(SpreadSubset(q1Train, TrainRows)), spec);
+        var challenger = ModelTrainer.Fit(q2.Take(SpreadSubset(q2Train, TrainRows)), spec);
         var holdout = q2.Take(q2Holdout);
         var gate = new PromotionGate(new GateRules
         {
@@ -43,11 +50,11 @@ public sealed class FlightsDriftGateTests
         var decision = gate.Decide(ModelEvaluator.Evaluate(challenger, holdout), ModelEvaluator.Evaluate(champion, holdout));
 
         Assert.True(decision.Promote, decision.Verdict);
-        Assert.InRange(decision.Improvement!.Value, 0.005, 0.05);
+        Assert.InRange(decision.Improvement!.Value, 0.005, 0.10);
         Assert.True(decision.PValue < 0.01, decision.Verdict);
         Assert.Contains("log_loss guard ok", decision.Verdict);
         Assert.StartsWith("promoted: auc 0.6", decision.Verdict);
-        Console.WriteLine($"{decision.Verdict} ({readSeconds:0.0} s to read, {clock.Elapsed.TotalSeconds:0.0} s to fit and score)");
+        Console.WriteLine($"{trainer}: {decision.Verdict} ({readSeconds:0.0} s to read, {clock.Elapsed.TotalSeconds:0.0} s to fit and score)");
     }
 
     /// <summary>A seeded random subset, sorted: the files are in time order, so a prefix would cover only the first weeks.</summary>

@@ -1,6 +1,6 @@
 namespace ModelPipeline.Evaluation.Tests;
 
-public sealed class PromotionGateTests
+public sealed partial class PromotionGateTests
 {
     [Fact]
     public void Decide_NoChampionThresholdsPass_PromotesAsFirstModel()
@@ -182,49 +182,6 @@ public sealed class PromotionGateTests
         Assert.EndsWith("recall 0.5588 fails >= 0.6000", decision.Verdict);
     }
 
-    [Theory]
-    [InlineData(SignificanceTest.DeLong, MetricNames.Auc)]
-    [InlineData(SignificanceTest.Bootstrap, MetricNames.Auc)]
-    [InlineData(SignificanceTest.McNemar, MetricNames.Accuracy)]
-    public void Decide_ClearlyBetterModel_PassesSignificance(SignificanceTest test, string metric)
-    {
-        var gate = new PromotionGate(new GateRules { PrimaryMetric = metric, Significance = new SignificanceRule(test, Alpha: 0.05, Resamples: 500, Seed: 1) });
-
-        var decision = gate.Decide(Models.ChurnLogreg(), Models.ChurnWeak());
-
-        Assert.True(decision.Promote, decision.Verdict);
-        Assert.True(decision.PValue < 0.01, decision.Verdict);
-    }
-
-    [Theory]
-    [InlineData(SignificanceTest.DeLong)]
-    [InlineData(SignificanceTest.Bootstrap)]
-    public void Decide_NearIdenticalModel_FailsSignificance(SignificanceTest test)
-    {
-        var champion = Models.ChurnLogreg();
-        var challenger = Models.ChurnLogregWobble(0.002);
-        Assert.True(challenger.Metrics[MetricNames.Auc] > champion.Metrics[MetricNames.Auc], "the wobble must gain a little AUC");
-        var gate = new PromotionGate(new GateRules { PrimaryMetric = MetricNames.Auc, Significance = new SignificanceRule(test, Resamples: 500, Seed: 1) });
-
-        var decision = gate.Decide(challenger, champion);
-
-        Assert.False(decision.Promote);
-        Assert.True(decision.Checks.Single(c => c.Name == "improvement auc").Passed);
-        Assert.Contains("not significant at alpha 0.0500", decision.Verdict);
-    }
-
-    [Fact]
-    public void Decide_BootstrapSignificance_SameSeedSameDecision()
-    {
-        var gate = new PromotionGate(new GateRules { PrimaryMetric = MetricNames.F1, Significance = new SignificanceRule(SignificanceTest.Bootstrap, Resamples: 300, Seed: 4) });
-
-        var first = gate.Decide(Models.ChurnLogreg(), Models.ChurnWeak());
-        var second = gate.Decide(Models.ChurnLogreg(), Models.ChurnWeak());
-
-        Assert.Equal(first.Verdict, second.Verdict);
-        Assert.Equal(first.PValue, second.PValue);
-    }
-
     [Fact]
     public void Decide_ChampionScoredOnOtherRows_ThrowsClearMessage()
     {
@@ -265,31 +222,6 @@ public sealed class PromotionGateTests
         Assert.StartsWith("The primary metric 'rmse' does not apply to a binary model", error.Message);
     }
 
-    [Theory]
-    [InlineData(">=", ThresholdOperator.AtLeast)]
-    [InlineData(" > ", ThresholdOperator.Above)]
-    [InlineData("<=", ThresholdOperator.AtMost)]
-    [InlineData("<", ThresholdOperator.Below)]
-    public void ParseOperator_Symbols_Read(string symbol, ThresholdOperator expected)
-    {
-        Assert.Equal(expected, MetricThreshold.ParseOperator(symbol));
-    }
-
-    [Fact]
-    public void Parse_ThresholdText_Read()
-    {
-        Assert.Equal(new MetricThreshold(MetricNames.LogLoss, ThresholdOperator.Below, 0.45), MetricThreshold.Parse("log_loss < 0.45"));
-    }
-
-    [Theory]
-    [InlineData("auc>=0.8", "is not of the form")]
-    [InlineData("aux >= 0.8", "Unknown threshold metric 'aux'")]
-    [InlineData("auc => 0.8", "Unknown threshold operator '=>'")]
-    public void Parse_BadThresholdText_ThrowsRulesError(string text, string message)
-    {
-        Assert.Contains(message, Assert.Throws<GateRulesException>(() => MetricThreshold.Parse(text)).Message);
-    }
-
     [Fact]
     public void Decide_ChampionWithOtherClasses_ThrowsClearMessage()
     {
@@ -299,11 +231,5 @@ public sealed class PromotionGateTests
         var error = Assert.Throws<EvaluationException>(() => new PromotionGate(new GateRules { PrimaryMetric = MetricNames.Auc }).Decide(Models.ChurnLogreg(), champion));
 
         Assert.Equal("Champion and challenger predict different classes ([no, yes] vs [stays, churns]); they cannot be compared row by row.", error.Message);
-    }
-
-    [Fact]
-    public void ParseOperator_Unknown_ThrowsRulesError()
-    {
-        Assert.Throws<GateRulesException>(() => MetricThreshold.ParseOperator("=>"));
     }
 }
