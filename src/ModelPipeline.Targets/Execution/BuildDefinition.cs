@@ -42,12 +42,16 @@ public abstract class BuildDefinition
     }
 
     /// <summary>Called after parameters are filled, before the plan is made (not for <c>--help</c>).</summary>
-    protected internal virtual void OnBuildInitialized()
+    protected virtual void OnBuildInitialized()
     {
     }
 
     /// <summary>Called after the last target, before the summary is printed; <see cref="Results"/> is filled.</summary>
-    protected internal virtual void OnBuildFinished()
+    protected virtual void OnBuildFinished()
     {
     }
+
+    internal void NotifyInitialized() => OnBuildInitialized();
+
+    internal void NotifyFinished() => OnBuildFinished();
 }

@@ -84,7 +84,7 @@ internal static class BuildRunner
                 return Success;
             }
 
-            build.OnBuildInitialized();
+            build.NotifyInitialized();
 
             var requested = arguments.Targets.Select(graph.Find).Distinct().ToList();
             if (requested.Count == 0)
@@ -120,7 +120,7 @@ internal static class BuildRunner
             var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root);
             var results = executor.RunAsync(plan, skipped).GetAwaiter().GetResult();
             build.Results = results;
-            build.OnBuildFinished();
+            build.NotifyFinished();
             WriteLines(output, SummaryTable.Lines(results, host.Time.GetElapsedTime(started)));
             var failed = results.Where(r => r.Outcome == TargetOutcome.Failed).Select(r => r.Name).ToList();
             output.WriteLine();
