@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ModelPipeline.Serving.Model;
 using ModelPipeline.Serving.Output;
@@ -10,4 +12,8 @@ namespace ModelPipeline.Serving;
 [JsonSerializable(typeof(ModelDescription))]
 [JsonSerializable(typeof(VersionDescription))]
 [JsonSerializable(typeof(string))]
-internal sealed partial class ServingJsonContext : JsonSerializerContext;
+internal sealed partial class ServingJsonContext : JsonSerializerContext
+{
+    /// <summary>For responses: only what JSON requires is escaped (no \u0027 for apostrophes, no \u002B for plus).</summary>
+    public static ServingJsonContext Readable { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

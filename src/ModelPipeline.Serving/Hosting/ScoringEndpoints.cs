@@ -27,9 +27,9 @@ internal sealed class ScoringEndpoints(ServedModel served, ServerOptions options
 
     private readonly InputCatalog _catalog = new(served.Schema);
     private readonly ClassLabels _labels = new(served.Schema.Classes);
-    private readonly byte[] _model = JsonSerializer.SerializeToUtf8Bytes(ModelDescription.Of(served), ServingJsonContext.Default.ModelDescription);
+    private readonly byte[] _model = JsonSerializer.SerializeToUtf8Bytes(ModelDescription.Of(served), ServingJsonContext.Readable.ModelDescription);
     private readonly byte[] _health = JsonSerializer.SerializeToUtf8Bytes(
-        new VersionDescription(ServerVersion, served.Manifest.Pipeline, served.Manifest.Version, served.Manifest.Sha256), ServingJsonContext.Default.VersionDescription);
+        new VersionDescription(ServerVersion, served.Manifest.Pipeline, served.Manifest.Version, served.Manifest.Sha256), ServingJsonContext.Readable.VersionDescription);
 
     public static string ServerVersion { get; } =
         $"ModelPipeline.Serving {typeof(ScoringEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
