@@ -9,7 +9,7 @@ public sealed class MarkdownReportTests
     {
         var md = MarkdownReport.Render(Fixtures.Churn());
 
-        Assert.StartsWith("### ✅ churn: promoted challenger 1.3.0\n\n**Challenger 1.3.0 promoted: auc 0.8419 vs 0.8350 (+0.0068)**", md);
+        Assert.StartsWith("### ✅ churn: challenger 1.3.0 promoted\n\n**Challenger 1.3.0 promoted: auc 0.8419 vs 0.8350 (+0.0068)**", md);
         Assert.Contains("| **auc** (primary) | 0.8419 <sub>[0.8184, 0.8637]</sub> | 0.8350 <sub>[0.8127, 0.8576]</sub> | +0.0068 🟢 |", md);
         Assert.Contains("| log_loss | 0.4206 <sub>[0.3947, 0.4462]</sub> | 0.4356 <sub>[0.3971, 0.4751]</sub> | -0.0150 🟢 |", md);
         Assert.Contains("| ✅ | auc does not drop by more than 0.005 | +0.0068 |", md);
@@ -37,7 +37,7 @@ public sealed class MarkdownReportTests
     {
         var md = MarkdownReport.Render(Fixtures.Diabetes());
 
-        Assert.StartsWith("### ❌ diabetes: not promoted challenger 0.4.0", md);
+        Assert.StartsWith("### ❌ diabetes: challenger 0.4.0 not promoted", md);
         Assert.Contains("| ❌ | rmse does not rise | 57.54 vs 53.78 |", md);
         Assert.Contains("| rmse", md);
         Assert.Contains("| +3.77 🔴 |", md);

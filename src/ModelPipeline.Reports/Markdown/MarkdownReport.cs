@@ -18,7 +18,7 @@ public static class MarkdownReport
     {
         var md = new StringBuilder();
         md.Append("### ").Append(report.Promoted ? "✅ " : "❌ ").Append(Cell(report.Pipeline, 100)).Append(": ")
-            .Append(report.Promoted ? "promoted " : "not promoted ").Append(Cell(report.Challenger.Label, 100)).Append("\n\n")
+            .Append(Cell(report.Challenger.Label, 100)).Append(report.Promoted ? " promoted" : " not promoted").Append("\n\n")
             .Append("**").Append(Cell(report.Verdict, 1000)).Append("**\n\n");
         var facts = new List<string> { $"Task: {Cell(report.Task)}", $"primary metric: `{Cell(report.PrimaryMetric)}`" };
         facts.AddRange(report.Facts.Select(f => $"{Cell(f.Key)}: `{Cell(f.Value)}`"));
