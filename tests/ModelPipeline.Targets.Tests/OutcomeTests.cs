@@ -92,6 +92,28 @@ public sealed class OutcomeTests
     }
 
     [Fact]
+    public void Run_Cancelled_LaterTargetsNotRunExceptAssured()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var build = new CancellingBuild(cancellation);
+        var host = new BuildHost
+        {
+            Output = new StringWriter { NewLine = "\n" },
+            Environment = new Dictionary<string, string?>(),
+            WorkingDirectory = TempDirectory.Shared,
+            Cancellation = cancellation.Token,
+        };
+
+        var exitCode = BuildRunner.Run(() => build, typeof(CancellingBuild), ["Second", "Cleanup"], null, host);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["First", "Cleanup"], build.Ran);
+        Assert.Equal(TargetOutcome.NotRun, build.Results.Single(r => r.Name == "Second").Outcome);
+        Assert.Equal("cancelled", build.Results.Single(r => r.Name == "Second").Reason);
+        Assert.EndsWith("Build cancelled.\n", host.Output.ToString());
+    }
+
+    [Fact]
     public void Run_TargetSkipsItself_SummaryShowsReasonAndDependentsRun()
     {
         var build = new ConditionalBuild();

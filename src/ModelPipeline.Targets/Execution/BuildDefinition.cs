@@ -21,6 +21,9 @@ public abstract class BuildDefinition
     /// <summary>Writes progress lines; use it instead of <see cref="Console"/> so secrets are masked and CI gets annotations.</summary>
     public BuildLog Log { get; internal set; } = null!;
 
+    /// <summary>Signalled when the build is cancelled (Ctrl+C); pass it to long-running calls.</summary>
+    public CancellationToken CancellationToken { get; internal set; }
+
     /// <summary>The outcome of every planned target, in execution order; filled before <see cref="OnBuildFinished"/>.</summary>
     public IReadOnlyList<TargetResult> Results { get; internal set; } = [];
 

@@ -23,6 +23,12 @@ public sealed class BuildHost
     /// <summary>Whether <see cref="Output"/> is an interactive terminal (colours are used only then, and without <c>CI</c>/<c>NO_COLOR</c>).</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>
+    /// Signalled to stop the build: targets not yet started become NotRun (AssuredAfterFailure ones still run).
+    /// <see cref="FromProcess"/> signals it on the first Ctrl+C; a second Ctrl+C ends the process.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>True for <see cref="FromProcess"/>: <see cref="Console.Out"/> is redirected through the secret mask too.</summary>
     internal bool OwnsConsole { get; init; }
 
@@ -35,8 +41,20 @@ public sealed class BuildHost
             variables[(string)entry.Key] = entry.Value as string;
         }
 
+        var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, press) =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                press.Cancel = true;
+                Console.Error.WriteLine("Cancelling after the running target (press Ctrl+C again to abort now)...");
+                cancellation.Cancel();
+            }
+        };
+
         return new BuildHost
         {
+            Cancellation = cancellation.Token,
             Output = Console.Out,
             Environment = variables,
             IsTerminal = !Console.IsOutputRedirected,

@@ -65,6 +65,7 @@ internal static class BuildRunner
             build.RootDirectory = new AbsolutePath(root);
             build.IsServerBuild = serverBuild;
             build.IsGitHubActions = gitHubActions;
+            build.CancellationToken = host.Cancellation;
             foreach (var key in injection.UnknownFileKeys)
             {
                 log.Warning($".nuke/parameters.json: '{key}' is not a parameter of this build (ignored).");
@@ -117,13 +118,19 @@ internal static class BuildRunner
             }
 
             var started = host.Time.GetTimestamp();
-            var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root);
+            var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root, host.Cancellation);
             var results = executor.RunAsync(plan, skipped).GetAwaiter().GetResult();
             build.Results = results;
             build.NotifyFinished();
             WriteLines(output, SummaryTable.Lines(results, host.Time.GetElapsedTime(started)));
             var failed = results.Where(r => r.Outcome == TargetOutcome.Failed).Select(r => r.Name).ToList();
             output.WriteLine();
+            if (host.Cancellation.IsCancellationRequested)
+            {
+                log.Plain("Build cancelled.", Ansi.Red);
+                return TargetFailed;
+            }
+
             if (failed.Count > 0)
             {
                 log.Plain($"Build failed: {string.Join(", ", failed)}.", Ansi.Red);

@@ -5,8 +5,15 @@ namespace ModelPipeline.Targets;
 /// <summary>
 /// Runs planned targets in order. A failed target makes the targets that need it NotRun; unless it
 /// <c>ProceedAfterFailure</c>, every later target is NotRun too, except <c>AssuredAfterFailure</c> ones, which always run.
+/// After cancellation, targets not yet started are NotRun (cancelled), again except <c>AssuredAfterFailure</c> ones.
 /// </summary>
-internal sealed class TargetExecutor(BuildLog log, TextWriter output, TimeProvider time, bool gitHubActions, string rootDirectory)
+internal sealed class TargetExecutor(
+    BuildLog log,
+    TextWriter output,
+    TimeProvider time,
+    bool gitHubActions,
+    string rootDirectory,
+    CancellationToken cancellation)
 {
     public async Task<List<TargetResult>> RunAsync(IReadOnlyList<TargetNode> plan, IReadOnlyDictionary<TargetNode, string> skipped)
     {
@@ -22,9 +29,10 @@ internal sealed class TargetExecutor(BuildLog log, TextWriter output, TimeProvid
             }
 
             var blocked = node.Prerequisites.Any(p => results.TryGetValue(p, out var r) && r.Outcome is TargetOutcome.Failed or TargetOutcome.NotRun);
-            if (!definition.Assured && (stopped || blocked))
+            if (!definition.Assured && (stopped || blocked || cancellation.IsCancellationRequested))
             {
-                results[node] = new TargetResult(node.Name, TargetOutcome.NotRun, null, TimeSpan.Zero);
+                var why = cancellation.IsCancellationRequested ? "cancelled" : null;
+                results[node] = new TargetResult(node.Name, TargetOutcome.NotRun, why, TimeSpan.Zero);
                 continue;
             }
 

@@ -72,6 +72,19 @@ internal static class OutcomeBuilds
         public Target Noop => _ => _.Executes(() => { });
     }
 
+    internal sealed class CancellingBuild(CancellationTokenSource cancellation) : RecordingBuild
+    {
+        public Target First => _ => _.Executes(() =>
+        {
+            Ran.Add(nameof(First));
+            cancellation.Cancel();
+        });
+
+        public Target Second => _ => _.DependsOn(First).Executes(Record(nameof(Second)));
+
+        public Target Cleanup => _ => _.After(Second).AssuredAfterFailure().Executes(Record(nameof(Cleanup)));
+    }
+
     internal sealed class ClashingBuild : BuildDefinition
     {
         [Parameter]
