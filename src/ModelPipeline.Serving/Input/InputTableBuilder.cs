@@ -106,7 +106,7 @@ internal sealed class InputTableBuilder
         }
         else
         {
-            throw Mistyped(input, row, JsonSerializer.Serialize(text.Length > 60 ? text[..60] + "…" : text, ServingJsonContext.Default.String));
+            throw Mistyped(input, row, JsonSerializer.Serialize(text.Length > 60 ? text[..60] + "…" : text, ServingJsonContext.Readable.String));
         }
     }
 
@@ -192,7 +192,7 @@ internal sealed class InputTableBuilder
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => JsonSerializer.Serialize(value.GetString(), ServingJsonContext.Default.String),
+        JsonValueKind.String => JsonSerializer.Serialize(value.GetString(), ServingJsonContext.Readable.String),
         _ => value.GetRawText(),
     };
 }
