@@ -192,6 +192,17 @@ public sealed class OutcomeTests
     }
 
     [Fact]
+    public void Run_SeveralRequirementsUnmet_ListsEachOnItsOwnLine()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["Push", "--pipeline", ""]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            ["Target 'Evaluate' requires parameter 'Pipeline' (--pipeline or PIPELINE).", "Target 'Push' requires parameter 'Registry' (--registry or REGISTRY)."],
+            run.Lines);
+    }
+
+    [Fact]
     public void Run_RequiredParameterGiven_Runs()
     {
         var run = BuildRun.Of(new PipelineBuild(), ["Push"], new Dictionary<string, string?> { ["REGISTRY"] = "localhost:5000" });

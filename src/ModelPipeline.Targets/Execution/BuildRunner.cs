@@ -114,7 +114,7 @@ internal static class BuildRunner
             var unmet = Requirements.Unmet(plan.Where(n => !skipped.ContainsKey(n)), parameters);
             if (unmet.Count > 0)
             {
-                throw new UsageException(string.Join(Environment.NewLine, unmet) + ".");
+                throw new UsageException(string.Join(Environment.NewLine, unmet.Select(m => m + ".")));
             }
 
             var started = host.Time.GetTimestamp();
