@@ -83,47 +83,69 @@ internal sealed class ScoreRanking
     /// <summary>Area under the ROC curve (trapezoids, ties as in scikit-learn); NaN when one class is absent.</summary>
     public double Auc(ReadOnlySpan<int> labels, ReadOnlySpan<int> counts)
     {
-        var (tps, fps) = Cumulative(labels, counts);
-        var positives = tps[^1];
-        var negatives = fps[^1];
-        if (positives <= 0 || negatives <= 0)
+        // One streaming pass in count units (no per-call arrays: bootstrap calls this a thousand times);
+        // the area is normalised by positives × negatives at the end.
+        double area = 0, tp = 0, fp = 0;
+        var start = 0;
+        foreach (var end in GroupEnds)
         {
-            return double.NaN;
+            double groupTp = 0, groupFp = 0;
+            for (var i = start; i < end; i++)
+            {
+                var row = Order[i];
+                var weight = counts.IsEmpty ? 1 : counts[row];
+                if (labels[row] == 1)
+                {
+                    groupTp += weight;
+                }
+                else
+                {
+                    groupFp += weight;
+                }
+            }
+
+            area += groupFp * (tp + tp + groupTp) / 2;
+            tp += groupTp;
+            fp += groupFp;
+            start = end;
         }
 
-        double area = 0, previousX = 0, previousY = 0;
-        for (var g = 0; g < tps.Length; g++)
-        {
-            var x = fps[g] / negatives;
-            var y = tps[g] / positives;
-            area += (x - previousX) * (y + previousY) / 2;
-            previousX = x;
-            previousY = y;
-        }
-
-        return area;
+        return tp <= 0 || fp <= 0 ? double.NaN : area / (tp * fp);
     }
 
     /// <summary>scikit-learn's average_precision_score (step integral of the PR curve); NaN without positives.</summary>
     public double AveragePrecision(ReadOnlySpan<int> labels, ReadOnlySpan<int> counts)
     {
-        var (tps, fps) = Cumulative(labels, counts);
-        var positives = tps[^1];
-        if (positives <= 0)
+        double sum = 0, tp = 0, fp = 0;
+        var start = 0;
+        foreach (var end in GroupEnds)
         {
-            return double.NaN;
+            double groupTp = 0, groupFp = 0;
+            for (var i = start; i < end; i++)
+            {
+                var row = Order[i];
+                var weight = counts.IsEmpty ? 1 : counts[row];
+                if (labels[row] == 1)
+                {
+                    groupTp += weight;
+                }
+                else
+                {
+                    groupFp += weight;
+                }
+            }
+
+            tp += groupTp;
+            fp += groupFp;
+            if (groupTp > 0)
+            {
+                // recall rises by groupTp / positives at precision tp / (tp + fp)
+                sum += groupTp * (tp / (tp + fp));
+            }
+
+            start = end;
         }
 
-        double sum = 0, previousRecall = 0;
-        for (var g = 0; g < tps.Length; g++)
-        {
-            var predicted = tps[g] + fps[g];
-            var precision = predicted == 0 ? 0 : tps[g] / predicted;
-            var recall = tps[g] / positives;
-            sum += (recall - previousRecall) * precision;
-            previousRecall = recall;
-        }
-
-        return sum;
+        return tp <= 0 ? double.NaN : sum / tp;
     }
 }
