@@ -93,6 +93,31 @@ public sealed class CsvChunkingTests
         Assert.Equal(["x"], frame["t"].Categories);
     }
 
+    [Theory]
+    [InlineData(10L)]
+    [InlineData(1_000_000L)]
+    [InlineData(null)]
+    public void Read_WrongSizeEstimate_StillExactRows(long? expectedBytes)
+    {
+        var csv = "a,b\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"{i},{(char)('a' + (i % 26))}\n"));
+        var bytes = Encoding.UTF8.GetBytes(csv);
+
+        var frame = CsvFrameReader.Read(() => new MemoryStream(bytes), "x.csv", new CsvReadOptions(), 2, 256, expectedBytes);
+
+        Assert.Equal(3000, frame.RowCount);
+        Assert.Equal(2999.0, frame["a"].Numbers![^1]);
+        Assert.Equal(26, frame["b"].Categories.Count);
+    }
+
+    [Fact]
+    public void Read_HeaderOnly_GivesEmptyFrame()
+    {
+        var frame = Read("a,b\r\n", 2, 64);
+
+        Assert.Equal(0, frame.RowCount);
+        Assert.Equal(["a", "b"], frame.ColumnNames);
+    }
+
     [Fact]
     public void Read_NonSeekableStream_Works()
     {

@@ -128,6 +128,20 @@ public sealed class CsvFrameReaderTests
     }
 
     [Fact]
+    public void Read_DeclaredBoolean_TakesYesNoAndZeroOne()
+    {
+        var options = new CsvReadOptions { Kinds = new Dictionary<string, ColumnKind> { ["f"] = ColumnKind.Boolean } };
+
+        var frame = ReadText("f\nYes\nno\n1\n0\nTRUE\n", options);
+
+        Assert.Equal(ColumnKind.Boolean, frame["f"].Kind);
+        Assert.Equal([1.0, 0, 1, 0, 1], frame["f"].Numbers!);
+        Assert.Equal(
+            "data/x.csv:2: column 'f': '2' is not true/false, yes/no or 1/0, and the column is declared boolean",
+            Failure("f\n2\n", options).Message);
+    }
+
+    [Fact]
     public void Read_IgnoredColumn_IsNotLoaded()
     {
         var frame = ReadText("id,a\nx1,1\nx2,2\n", new CsvReadOptions { Ignore = ["id"] });
