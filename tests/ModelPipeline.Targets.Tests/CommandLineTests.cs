@@ -37,6 +37,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void TargetOption_NamesTargetsLikePositionalWords()
+    {
+        var build = new PipelineBuild();
+
+        BuildRun.Of(build, ["--pipeline", "churn", "--target", "Retrain"]);
+
+        Assert.Equal(["Restore", "Retrain"], build.Ran);
+    }
+
+    [Fact]
     public void Plan_PrintsOrderAndRunsNothing()
     {
         var build = new PipelineBuild();
