@@ -32,6 +32,8 @@ public sealed class OfflineBaseLayerTests
 
         Assert.Contains(files, f => f.ImagePath.EndsWith("/libc.so.6", StringComparison.Ordinal) && File.Exists(f.HostPath));
         Assert.Contains(files, f => f.ImagePath.Contains("ld-linux", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.ImagePath.EndsWith("/libssl.so.3", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.ImagePath.EndsWith("/libcrypto.so.3", StringComparison.Ordinal));
     }
 
     [Fact]

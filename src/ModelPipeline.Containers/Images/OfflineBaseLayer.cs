@@ -4,15 +4,30 @@ namespace ModelPipeline.Containers.Images;
 
 /// <summary>
 /// The offline base: the shared libraries <c>ldd</c> names for the server executable (glibc, libstdc++, libgcc_s, the
-/// loader), copied from this machine into the image at the paths the executable looks for them, plus an empty /tmp.
+/// loader) and the OpenSSL libraries .NET loads at run time, copied from this machine into the image at the paths the
+/// executable looks for them, plus an empty /tmp.
 /// No downloads: what makes a FROM-scratch image run a self-contained .NET server.
 /// </summary>
 public static class OfflineBaseLayer
 {
-    /// <summary>The files for <paramref name="executables"/>: (path on this machine, absolute path in the image), sorted by image path.</summary>
-    public static IReadOnlyList<RootFsFile> Collect(IEnumerable<string> executables)
+    /// <summary>
+    /// Libraries the .NET runtime loads with dlopen, so ldd cannot name them: OpenSSL (System.Security.Cryptography,
+    /// e.g. SHA-256 of the model file, and Kestrel). The first soname found on this machine wins.
+    /// </summary>
+    public static readonly IReadOnlyList<string[]> DynamicallyLoaded = [["libssl.so.3", "libssl.so.1.1"], ["libcrypto.so.3", "libcrypto.so.1.1"]];
+
+    private static readonly string[] LibraryDirectories =
+        ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+
+    /// <summary>
+    /// The files for <paramref name="executables"/> — what ldd names, plus <see cref="DynamicallyLoaded"/> (when
+    /// <paramref name="includeDynamicallyLoaded"/>) and their own dependencies — as (path on this machine, absolute
+    /// path in the image), sorted by image path.
+    /// </summary>
+    public static IReadOnlyList<RootFsFile> Collect(IEnumerable<string> executables, bool includeDynamicallyLoaded = true)
     {
         var files = new SortedDictionary<string, RootFsFile>(StringComparer.Ordinal);
+        var anyDynamic = false;
         foreach (var executable in executables)
         {
             if (!File.Exists(executable))
@@ -22,7 +37,26 @@ public static class OfflineBaseLayer
 
             foreach (var library in Ldd(executable))
             {
+                anyDynamic = true;
                 files.TryAdd(library, new RootFsFile(library, library));
+            }
+        }
+
+        if (includeDynamicallyLoaded && anyDynamic)
+        {
+            foreach (var alternatives in DynamicallyLoaded)
+            {
+                var found = alternatives.SelectMany(name => LibraryDirectories.Select(d => Path.Combine(d, name))).FirstOrDefault(File.Exists);
+                if (found is null)
+                {
+                    continue; // The server then fails at start with "No usable version of libssl"; the smoke test says so.
+                }
+
+                files.TryAdd(found, new RootFsFile(found, found));
+                foreach (var library in Ldd(found))
+                {
+                    files.TryAdd(library, new RootFsFile(library, library));
+                }
             }
         }
 
