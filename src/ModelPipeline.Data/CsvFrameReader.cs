@@ -75,7 +75,7 @@ public static class CsvFrameReader
             var layout = ReadLayout(source, displayName, options, forcedText);
             var assembler = new FrameAssembler(layout, expectedBytes);
             var arrays = new ChunkArrays();
-            var complete = threads <= 1
+            var complete = threads <= 1 || expectedBytes < chunkBytes // one chunk: no threads to start
                 ? ParseSequential(source, layout, assembler, arrays)
                 : ParseParallel(source, layout, assembler, arrays, threads);
             if (complete)
