@@ -50,6 +50,18 @@ public sealed class BootstrapTests
     }
 
     [Fact]
+    public void Intervals_AllMetricsAtOnce_EachEqualsItsOwnInterval()
+    {
+        var evaluation = Models.ChurnLogreg();
+
+        var all = Bootstrap.Intervals(evaluation, resamples: 200, seed: 8);
+
+        Assert.Equal(MetricNames.Binary.Order(), all.Keys.Order());
+        Assert.Equal(Bootstrap.Interval(evaluation, MetricNames.F1, 200, seed: 8), all[MetricNames.F1]);
+        Assert.Equal(Bootstrap.Interval(evaluation, MetricNames.LogLoss, 200, seed: 8), all[MetricNames.LogLoss]);
+    }
+
+    [Fact]
     public void Interval_MetricOfAnotherTask_ThrowsUnknownMetric()
     {
         var (labels, scores) = Fixture.Binary("hand_binary");

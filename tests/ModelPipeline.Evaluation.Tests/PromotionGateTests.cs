@@ -207,6 +207,18 @@ public sealed partial class PromotionGateTests
     }
 
     [Fact]
+    public void Constructor_AlphaLooksLikeConfidenceLevel_ThrowsRulesError()
+    {
+        var error = Assert.Throws<GateRulesException>(() => new PromotionGate(new GateRules
+        {
+            PrimaryMetric = MetricNames.Auc,
+            Significance = new SignificanceRule(SignificanceTest.DeLong, Alpha: 0.95),
+        }));
+
+        Assert.StartsWith("Significance level alpha 0.95 must be above 0 and at most 0.5", error.Message);
+    }
+
+    [Fact]
     public void Constructor_UnknownMetric_ThrowsRulesError()
     {
         var error = Assert.Throws<GateRulesException>(() => new PromotionGate(new GateRules { PrimaryMetric = "aucc" }));

@@ -50,9 +50,10 @@ public sealed record GateRules
 
         if (Significance is { } s)
         {
-            if (s.Alpha is <= 0 or >= 1)
+            if (s.Alpha is <= 0 or > 0.5 || double.IsNaN(s.Alpha))
             {
-                throw new GateRulesException($"Significance level alpha {s.Alpha} must be between 0 and 1.");
+                throw new GateRulesException(
+                    $"Significance level alpha {s.Alpha} must be above 0 and at most 0.5 (e.g. 0.05); a confidence level such as 0.95 is 1 - alpha.");
             }
 
             if (s.Test == SignificanceTest.DeLong && PrimaryMetric != MetricNames.Auc)
