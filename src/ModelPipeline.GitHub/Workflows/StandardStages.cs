@@ -1,0 +1,21 @@
+namespace ModelPipeline.GitHub.Workflows;
+
+/// <summary>The stage chain ModelPipeline's build uses: retrain -> compare -> package -> push -> publish-registry, plus report.</summary>
+public static class StandardStages
+{
+    static readonly Dictionary<string, string> ReadOnly = new() { ["contents"] = "read" };
+
+    /// <summary>retrain, compare, report, package, push, publish-registry, with least-privilege permissions.</summary>
+    public static IReadOnlyList<StageJob> All { get; } =
+    [
+        new("retrain", "Retrain", StageKind.Build, ["Retrain"], [], ReadOnly, OnPullRequest: true),
+        new("compare", "Evaluate and compare with champion", StageKind.Build, ["Evaluate", "CompareWithChampion"], ["retrain"], ReadOnly, OnPullRequest: true),
+        new("report", "Report to GitHub", StageKind.Report, ["ReportToGitHub"], ["compare"],
+            new Dictionary<string, string> { ["contents"] = "read", ["pull-requests"] = "write", ["statuses"] = "write" }, OnPullRequest: true),
+        new("package", "Package to container", StageKind.Build, ["PackageToContainer"], ["compare"], ReadOnly, OnPullRequest: false),
+        new("push", "Push image", StageKind.Build, ["Push"], ["package"],
+            new Dictionary<string, string> { ["contents"] = "read", ["packages"] = "write" }, OnPullRequest: false) { RegistryLogin = true },
+        new("publish-registry", "Commit registry metadata and release model files", StageKind.PublishRegistry, [], ["push"],
+            new Dictionary<string, string> { ["contents"] = "write" }, OnPullRequest: false),
+    ];
+}

@@ -1,0 +1,118 @@
+namespace ModelPipeline.GitHub.Workflows;
+
+/// <summary>The <c>steps:</c> of each kind of job.</summary>
+internal static class WorkflowSteps
+{
+    public const string Checkout = "actions/checkout@v4";
+    public const string SetupDotnet = "actions/setup-dotnet@v4";
+    public const string Cache = "actions/cache@v4";
+    public const string Upload = "actions/upload-artifact@v4";
+    public const string Download = "actions/download-artifact@v4";
+    public const string DockerLogin = "docker/login-action@v3";
+
+    public static List<object> Build(WorkflowSpec spec, StageJob stage, string pipeline)
+    {
+        var steps = new List<object>
+        {
+            Uses("Check out", Checkout),
+            Uses("Set up .NET", SetupDotnet, new YamlMap().Set("global-json-file", "global.json")),
+            Uses("Cache NuGet packages", Cache, new YamlMap()
+                .Set("path", "~/.nuget/packages")
+                .Set("key", "${{ runner.os }}-nuget-${{ hashFiles('Directory.Packages.props', '**/*.csproj') }}")
+                .Set("restore-keys", "${{ runner.os }}-nuget-")),
+        };
+        if (stage.Needs.Count > 0)
+        {
+            steps.Add(Uses($"Download the {stage.Needs[0]} stage's run", Download, new YamlMap()
+                .Set("name", $"{stage.Needs[0]}-{pipeline}")
+                .Set("path", ".")));
+        }
+        else
+        {
+            steps.Add(Run("Restore model files of registered versions from releases", RestoreModels)
+                .Set("env", new YamlMap().Set("GH_TOKEN", "${{ github.token }}")));
+        }
+
+        if (stage.RegistryLogin)
+        {
+            steps.Add(Uses("Log in to ghcr.io", DockerLogin, new YamlMap()
+                .Set("registry", "ghcr.io")
+                .Set("username", "${{ github.actor }}")
+                .Set("password", "${{ secrets.GITHUB_TOKEN }}")));
+        }
+
+        steps.Add(Run(string.Join(", ", stage.Targets), $"{spec.BuildScript} {string.Join(' ', stage.Targets)} --skip"));
+        if (stage.Kind == StageKind.Build)
+        {
+            steps.Add(Uses("Hand the run to the next stage", Upload, new YamlMap()
+                .Set("name", $"{stage.Id}-{pipeline}")
+                .Set("path", new YamlLiteral($"artifacts/{pipeline}/\nmodels/{pipeline}/"))
+                .Set("if-no-files-found", "error")
+                .Set("retention-days", 7)));
+        }
+
+        return steps;
+    }
+
+    public static List<object> Publish(WorkflowSpec spec, StageJob stage) =>
+    [
+        Uses("Check out the default branch", Checkout, new YamlMap().Set("ref", spec.DefaultBranch)),
+        Uses("Download the runs", Download, new YamlMap()
+            .Set("pattern", $"{stage.Needs[0]}-*")
+            .Set("merge-multiple", true)
+            .Set("path", ".")),
+        Run("Release model files", ReleaseModels),
+        Run("Commit registry metadata", CommitRegistry.Replace("{branch}", spec.DefaultBranch, StringComparison.Ordinal)),
+    ];
+
+    static YamlMap Uses(string name, string action, YamlMap? with = null) =>
+        new YamlMap().Set("name", name).Set("uses", action).Set("with", with);
+
+    static YamlMap Run(string name, string script) =>
+        new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
+
+    const string RestoreModels = """
+        shopt -s nullglob
+        for dir in models/"$PIPELINE"/versions/*/; do
+          version="$(basename "$dir")"
+          if [ ! -f "$dir/model.bin" ]; then
+            gh release download "$PIPELINE-v$version" --pattern model.bin --dir "$dir" \
+              || echo "::warning::no release asset model.bin for $PIPELINE-v$version"
+          fi
+        done
+        """;
+
+    const string ReleaseModels = """
+        shopt -s nullglob
+        for decision in artifacts/*/decision.json; do
+          pipeline="$(basename "$(dirname "$decision")")"
+          version="$(jq -r .version "$decision")"
+          model="models/$pipeline/versions/$version/model.bin"
+          if [ -f "$model" ] && ! gh release view "$pipeline-v$version" >/dev/null 2>&1; then
+            assets=("$model")
+            for file in "artifacts/$pipeline/evaluation.json" "artifacts/$pipeline/report.html"; do
+              if [ -f "$file" ]; then assets+=("$file"); fi
+            done
+            gh release create "$pipeline-v$version" --title "$pipeline $version" \
+              --notes-file "artifacts/$pipeline/report.md" --target "$GITHUB_SHA" "${assets[@]}"
+          fi
+        done
+        """;
+
+    const string CommitRegistry = """
+        git config user.name "github-actions[bot]"
+        git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+        git add -A -- models ':(exclude,glob)models/*/versions/*/model.bin'
+        if git diff --cached --quiet; then
+          echo "registry metadata unchanged"
+          exit 0
+        fi
+        git commit -m "models: registry metadata from run $GITHUB_RUN_ID [skip ci]"
+        for attempt in 1 2 3; do
+          if git push origin HEAD:{branch}; then exit 0; fi
+          echo "push rejected (attempt $attempt); rebasing on {branch}"
+          git pull --rebase origin {branch}
+        done
+        exit 1
+        """;
+}
