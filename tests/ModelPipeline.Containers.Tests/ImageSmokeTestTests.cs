@@ -26,6 +26,18 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
     }
 
     [Fact]
+    public async Task RunAsync_HostNetwork_ServerListensOnTheGivenPort_Passes()
+    {
+        var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:smoke"));
+
+        var result = await new ImageSmokeTest(services.Engine) { UseHostNetwork = true }.RunAsync(image, 8080, """{"rows":[]}""",
+            body => body == """{"echo":{"rows":[]}}""" ? null : $"unexpected {body}", TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Passed, result.Failure);
+        Assert.NotEqual(8080, result.HostPort);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckRejectsAnswer_FailsWithReasonAndContainerLogs()
     {
         var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:smoke"));

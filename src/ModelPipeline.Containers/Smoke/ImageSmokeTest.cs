@@ -9,10 +9,14 @@ namespace ModelPipeline.Containers.Smoke;
 
 /// <summary>
 /// Runs an image, waits for GET /ping, POSTs a JSON body to /invocations and lets the caller judge the answer. The
-/// container port is published on a free 127.0.0.1 port; the container is always removed afterwards.
+/// container port is published on a free 127.0.0.1 port (or, with <see cref="UseHostNetwork"/>, the container shares the
+/// host network and is told the free port through PORT/ASPNETCORE_HTTP_PORTS); the container is always removed afterwards.
 /// </summary>
 public sealed class ImageSmokeTest(DockerEngineClient engine)
 {
+    /// <summary>Run with --network host (faster, and works on engines without the default bridge).</summary>
+    public bool UseHostNetwork { get; init; }
+
     /// <param name="image">Image reference or id.</param>
     /// <param name="port">The port the server listens on inside the container (8080 for model images).</param>
     /// <param name="invocationsJson">Body for POST /invocations.</param>
@@ -23,19 +27,28 @@ public sealed class ImageSmokeTest(DockerEngineClient engine)
     {
         var hostPort = FreeLoopbackPort();
         var portKey = $"{port}/tcp";
+        var hostPortText = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var spec = new JsonObject
         {
             ["Image"] = image,
-            ["ExposedPorts"] = new JsonObject { [portKey] = new JsonObject() },
             ["Labels"] = new JsonObject { ["io.modelpipeline.smoke-test"] = "true" },
-            ["HostConfig"] = new JsonObject
+        };
+        if (UseHostNetwork)
+        {
+            spec["Env"] = new JsonArray($"PORT={hostPortText}", $"ASPNETCORE_HTTP_PORTS={hostPortText}");
+            spec["HostConfig"] = new JsonObject { ["NetworkMode"] = "host" };
+        }
+        else
+        {
+            spec["ExposedPorts"] = new JsonObject { [portKey] = new JsonObject() };
+            spec["HostConfig"] = new JsonObject
             {
                 ["PortBindings"] = new JsonObject
                 {
-                    [portKey] = new JsonArray(new JsonObject { ["HostIp"] = "127.0.0.1", ["HostPort"] = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                    [portKey] = new JsonArray(new JsonObject { ["HostIp"] = "127.0.0.1", ["HostPort"] = hostPortText }),
                 },
-            },
-        };
+            };
+        }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);

@@ -51,7 +51,7 @@ internal sealed class TinyServer : IDisposable
         ServerDirectory = ServerDirectory,
         ModelDirectory = ModelDirectory,
         Labels = Labels,
-        Entrypoint = ["/app/busybox", "nc", "-ll", "-p", "8080", "-e", "/app/handler.sh"],
+        Entrypoint = ["/app/busybox", "sh", "-c", "exec /app/busybox nc -ll -p ${PORT:-8080} -e /app/handler.sh"],
     };
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
