@@ -70,6 +70,16 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Load_EmptyRequiredValue_PointsAtTheKey()
+    {
+        using var workspace = new PipelineWorkspace();
+
+        var error = workspace.Error(PipelineWorkspace.Minimal.Replace("  label: y", "  label:"));
+
+        Assert.Equal("pipelines/x.yaml:4:3: data.label: required value is empty; expected the name of the column to predict", error);
+    }
+
+    [Fact]
     public void Load_MissingTask_PointsAtFileStart()
     {
         using var workspace = new PipelineWorkspace();

@@ -66,8 +66,17 @@ internal sealed class YamlScope
         return entry.Value;
     }
 
-    public void Missing(string key, string expected) =>
-        Errors.Add(Owner, PathOf(key), $"required key is missing; expected {expected}");
+    public void Missing(string key, string expected)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            Errors.Add(entry.Key.Start, PathOf(key), $"required value is empty; expected {expected}");
+        }
+        else
+        {
+            Errors.Add(Owner, PathOf(key), $"required key is missing; expected {expected}");
+        }
+    }
 
     /// <summary>A scalar's text, or null (and an error when the node is not a scalar).</summary>
     public string? Text(string key, string expected, bool required = false)
