@@ -1,0 +1,27 @@
+using ModelPipeline.GitHub.Workflows;
+using ModelPipeline.Targets;
+
+namespace ModelPipeline.Build;
+
+/// <summary>GitHub Actions: generated workflows (GenerateWorkflows), step summary and outputs (ReportToGitHub).</summary>
+internal sealed partial class Build
+{
+    Target GenerateWorkflows => _ => _
+        .Description("Write .github/workflows/*.yml from the [GitHubWorkflow] declaration and the pipelines' data files and schedules")
+        .Executes(() =>
+        {
+            var spec = RetrainWorkflow.Spec(GitHubStage.PipelineTriggers(RootDirectory));
+            var path = Path.Combine(RootDirectory, ".github", "workflows", spec.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var text = WorkflowGenerator.Generate(spec);
+            var unchanged = File.Exists(path) && File.ReadAllText(path) == text;
+            File.WriteAllText(path, text);
+            Log.Information(unchanged ? $".github/workflows/{spec.FileName} is up to date" : $"wrote .github/workflows/{spec.FileName}");
+        });
+
+    Target ReportToGitHub => _ => _
+        .Description("On GitHub Actions: report.md to the step summary; outputs version, promoted, verdict, image-digest; PR comment and model-gate status")
+        .TriggeredBy(CompareWithChampion, Push)
+        .OnlyWhenStatic(() => IsGitHubActions, "not running on GitHub Actions")
+        .Executes(() => GitHubStage.Report(RootDirectory, Pipeline, Log));
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using ModelPipeline.Data;
+using ModelPipeline.Evaluation;
+using ModelPipeline.Targets;
+using ModelPipeline.Training;
+
+namespace ModelPipeline.Build;
+
+/// <summary>
+/// Trains every catalogued trainer on every shared data set with the peers' protocol (80/20, seed 42,
+/// stratified for classification) and measures metric, fit time and batch-prediction throughput.
+/// </summary>
+internal sealed class BenchmarkRunner(string dataDirectory, BuildLog log, int? threads)
+{
+    public double? FlightsPeakMiB { get; private set; }
+
+    public IReadOnlyList<BenchmarkRow> Run(IEnumerable<BenchmarkCase> cases)
+    {
+        var rows = new List<BenchmarkRow>();
+        foreach (var benchmark in cases)
+        {
+            var path = Path.Combine(dataDirectory, benchmark.File);
+            if (!File.Exists(path))
+            {
+                log.Warning($"{benchmark.Name}: {path} is missing; skipped");
+                continue;
+            }
+
+            var load = Stopwatch.StartNew();
+            var frame = CsvFrameReader.Read(path, new CsvReadOptions { Ignore = benchmark.Ignore.ToArray() });
+            load.Stop();
+            var (trainRows, holdoutRows) = FrameSplit.TrainHoldout(frame, 0.2, 42,
+                benchmark.Task == TaskKind.Regression ? null : benchmark.Label);
+            var train = frame.Take(trainRows);
+            var holdout = frame.Take(holdoutRows);
+            frame = null;
+            log.Information($"{benchmark.Name}: {train.RowCount:N0} train / {holdout.RowCount:N0} holdout rows, read in {load.Elapsed.TotalSeconds:F2} s");
+            foreach (var peer in benchmark.Peers)
+            {
+                rows.Add(Measure(benchmark, peer, train, holdout, load.Elapsed.TotalSeconds));
+            }
+
+            if (benchmark.Name == "flights")
+            {
+                FlightsPeakMiB = PeakMemoryMiB();
+            }
+        }
+
+        return rows;
+    }
+
+    private BenchmarkRow Measure(BenchmarkCase benchmark, PeerFigure peer, Frame train, Frame holdout, double loadSeconds)
+    {
+        var spec = new TrainingSpec(benchmark.Task, benchmark.Label, new Dictionary<string, string>())
+        {
+            TrainerType = peer.Trainer,
+            Seed = 42,
+            Threads = threads,
+        };
+        var fit = Stopwatch.StartNew();
+        var model = ModelTrainer.Fit(train, spec);
+        fit.Stop();
+        var predictions = model.Predict(holdout, threads);
+        var metric = ModelEvaluator.Score(predictions, model.ReadTargets(holdout)).Metrics[benchmark.PrimaryMetric];
+
+        var repeat = Stopwatch.StartNew();
+        long scored = 0;
+        do
+        {
+            model.Predict(holdout, threads);
+            scored += holdout.RowCount;
+        }
+        while (repeat.Elapsed < TimeSpan.FromSeconds(0.5));
+        var rowsPerSecond = scored / repeat.Elapsed.TotalSeconds;
+        log.Information($"  {peer.Trainer}: {benchmark.PrimaryMetric} {metric:0.0000} (sklearn {peer.Metric:0.0000}), fit {fit.Elapsed.TotalSeconds:F2} s (sklearn {peer.FitSeconds} s), predict {rowsPerSecond:N0} rows/s");
+        return new BenchmarkRow(benchmark.Name, train.RowCount, peer, metric, fit.Elapsed.TotalSeconds, rowsPerSecond, loadSeconds);
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>
+    private static double? PeakMemoryMiB()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+}
