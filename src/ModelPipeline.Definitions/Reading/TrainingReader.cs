@@ -125,7 +125,7 @@ internal sealed class TrainingReader(ErrorSink errors)
             return new SearchDimension(null, min, max, log);
         }
 
-        errors.Add(node.Start, path, $"expected a list of values or {{min, max, log}}, got {YamlScope.Describe(node)}");
+        errors.Add(node.Start, path, $"expected a list of values or {{min, max, log}}, got {YamlNodes.Describe(node)}");
         return null;
     }
 
@@ -133,10 +133,10 @@ internal sealed class TrainingReader(ErrorSink errors)
     {
         if (node is YamlScalarNode scalar)
         {
-            return new ParameterValue(scalar.Value ?? "", YamlScope.IsQuoted(node), errors.File, (int)node.Start.Line, (int)node.Start.Column);
+            return new ParameterValue(scalar.Value ?? "", YamlNodes.IsQuoted(node), errors.File, (int)node.Start.Line, (int)node.Start.Column);
         }
 
-        errors.Add(node.Start, path, $"expected a single value (number, text or true/false), got {YamlScope.Describe(node)}");
+        errors.Add(node.Start, path, $"expected a single value (number, text or true/false), got {YamlNodes.Describe(node)}");
         return null;
     }
 

@@ -58,7 +58,7 @@ internal sealed class YamlScope
             _known.Add(key);
         }
 
-        if (!_entries.TryGetValue(key, out var entry) || IsEmpty(entry.Value))
+        if (!_entries.TryGetValue(key, out var entry) || YamlNodes.IsEmpty(entry.Value))
         {
             return null;
         }
@@ -102,7 +102,7 @@ internal sealed class YamlScope
             return scalar.Value ?? "";
         }
 
-        Errors.Add(node.Start, path, $"expected {expected}, got {Describe(node)}");
+        Errors.Add(node.Start, path, $"expected {expected}, got {YamlNodes.Describe(node)}");
         return null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class YamlScope
             return fallback;
         }
 
-        if (IsQuoted(node) || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        if (YamlNodes.IsQuoted(node) || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value) || !isValid(value))
         {
             Errors.Add(node.Start, path, $"expected {expected}, got '{text}'");
@@ -179,7 +179,7 @@ internal sealed class YamlScope
             return fallback;
         }
 
-        if (IsQuoted(node) || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        if (YamlNodes.IsQuoted(node) || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             || value < min || value > max)
         {
             Errors.Add(node.Start, PathOf(key), $"expected {expected}, got '{text}'");
@@ -198,7 +198,7 @@ internal sealed class YamlScope
             return fallback;
         }
 
-        if (IsQuoted(node) || !bool.TryParse(text, out var value))
+        if (YamlNodes.IsQuoted(node) || !bool.TryParse(text, out var value))
         {
             Errors.Add(node.Start, PathOf(key), $"expected {expected}, got '{text}'");
             return fallback;
@@ -226,7 +226,7 @@ internal sealed class YamlScope
             return new YamlScope(Errors, mapping, PathOf(key), _entries[key].Key.Start);
         }
 
-        Errors.Add(node.Start, PathOf(key), $"expected {expected}, got {Describe(node)}");
+        Errors.Add(node.Start, PathOf(key), $"expected {expected}, got {YamlNodes.Describe(node)}");
         return null;
     }
 
@@ -244,7 +244,7 @@ internal sealed class YamlScope
             return sequence.Children.ToArray();
         }
 
-        Errors.Add(node.Start, PathOf(key), $"expected {expected}, got {Describe(node)}");
+        Errors.Add(node.Start, PathOf(key), $"expected {expected}, got {YamlNodes.Describe(node)}");
         return null;
     }
 
@@ -285,18 +285,4 @@ internal sealed class YamlScope
             }
         }
     }
-
-    public static bool IsQuoted(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted };
-
-    public static string Describe(YamlNode node) => node switch
-    {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an alias",
-    };
-
-    private static bool IsEmpty(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };
 }
