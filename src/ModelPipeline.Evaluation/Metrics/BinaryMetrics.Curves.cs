@@ -6,7 +6,18 @@ public static partial class BinaryMetrics
     public static RocCurve RocCurve(ReadOnlySpan<int> labels, ReadOnlySpan<double> scores)
     {
         CheckInputs(labels, scores);
-        var ranking = new ScoreRanking(scores);
+        return RocCurve(labels, new ScoreRanking(scores));
+    }
+
+    /// <summary>Precision-recall points like scikit-learn 1.2's precision_recall_curve.</summary>
+    public static PrecisionRecallCurve PrecisionRecallCurve(ReadOnlySpan<int> labels, ReadOnlySpan<double> scores)
+    {
+        CheckInputs(labels, scores);
+        return PrecisionRecallCurve(labels, new ScoreRanking(scores));
+    }
+
+    internal static RocCurve RocCurve(ReadOnlySpan<int> labels, ScoreRanking ranking)
+    {
         var (tps, fps) = ranking.Cumulative(labels, []);
         var thresholds = ranking.GroupScores;
         var keep = new List<int>(tps.Length);
@@ -41,11 +52,8 @@ public static partial class BinaryMetrics
         return new RocCurve(fpr, tpr, cut);
     }
 
-    /// <summary>Precision-recall points like scikit-learn 1.2's precision_recall_curve.</summary>
-    public static PrecisionRecallCurve PrecisionRecallCurve(ReadOnlySpan<int> labels, ReadOnlySpan<double> scores)
+    internal static PrecisionRecallCurve PrecisionRecallCurve(ReadOnlySpan<int> labels, ScoreRanking ranking)
     {
-        CheckInputs(labels, scores);
-        var ranking = new ScoreRanking(scores);
         var (tps, fps) = ranking.Cumulative(labels, []);
         var m = tps.Length;
         var precision = new double[m + 1];

@@ -28,7 +28,7 @@ public static partial class BinaryMetrics
             [MetricNames.AucPr] = ranking.AveragePrecision(labels, []),
             [MetricNames.LogLoss] = LogLoss(labels, scores),
         };
-        return new Metrics(values, Confusion(classes, labels, scores, threshold), RocCurve(labels, scores), PrecisionRecallCurve(labels, scores));
+        return new Metrics(values, Confusion(classes, labels, scores, threshold), RocCurve(labels, ranking), PrecisionRecallCurve(labels, ranking));
     }
 
     public static double Accuracy(ReadOnlySpan<int> labels, ReadOnlySpan<double> scores, double threshold = DefaultThreshold) =>
