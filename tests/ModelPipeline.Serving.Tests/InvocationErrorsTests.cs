@@ -102,6 +102,19 @@ public sealed class InvocationErrorsTests(ChurnServer churn)
             body.GetProperty("message").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"inputs": {"tenure": [1, 1e400]}}""", "row 2, column 'tenure': expected a number, got 1e400 (out of range)")]
+    [InlineData("""{"inputs": {"tenure": [{"a": 1}]}}""", "row 1, column 'tenure': expected a number, got an object")]
+    [InlineData("""{"inputs": {"contract": [["One year"]]}}""", "row 1, column 'contract': expected text, got an array")]
+    public async Task Invocations_UnusableValue_400NamesRowAndColumn(string json, string message)
+    {
+        var (status, body) = await Scoring.PostAsync(churn.Client, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_PARAMETER_VALUE", body.GetProperty("error_code").GetString());
+        Assert.Equal(message, body.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Invocations_RowOfWrongWidth_400BadRequest()
     {

@@ -29,6 +29,12 @@ public sealed class ServedModelTests(ChurnServer churn)
     }
 
     [Fact]
+    public void Main_BadOption_ExitsWithCode2()
+    {
+        Assert.Equal(2, Program.Main(["--port", "eighty"]));
+    }
+
+    [Fact]
     public void Load_ModelFileMissing_NamesIt()
     {
         var directory = ModelDirectory.Write(churn.Model);

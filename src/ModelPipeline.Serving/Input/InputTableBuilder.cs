@@ -146,6 +146,11 @@ internal sealed class InputTableBuilder
 
     private void SetNumber(int input, int row, double value, JsonElement? raw)
     {
+        if (double.IsInfinity(value))
+        {
+            throw Mistyped(input, row, $"{raw?.GetRawText() ?? value.ToString(CultureInfo.InvariantCulture)} (out of range)");
+        }
+
         if (_catalog.Inputs[input].Kind == ColumnKind.Boolean && value is not (0 or 1) && !double.IsNaN(value))
         {
             throw Mistyped(input, row, raw?.GetRawText() ?? value.ToString("R", CultureInfo.InvariantCulture));
