@@ -35,9 +35,9 @@ public sealed class ServerPublisherTests : IDisposable
     }
 
     [Fact]
-    public void SourceHash_UntrimmedPublish_DiffersFromTrimmed()
+    public void SourceHash_TrimmedPublish_DiffersFromDefault()
     {
-        Assert.NotEqual(ServerPublisher.SourceHash(_repo), ServerPublisher.SourceHash(_repo, new ServerPublishOptions(Trimmed: false)));
+        Assert.NotEqual(ServerPublisher.SourceHash(_repo), ServerPublisher.SourceHash(_repo, new ServerPublishOptions(Trimmed: true)));
     }
 
     [Fact]
