@@ -17,15 +17,7 @@ internal static class LabelEncoding
                 : [];
         }
 
-        var distinct = new SortedSet<string>(StringComparer.Ordinal);
-        for (var row = 0; row < label.Length; row++)
-        {
-            if (label.GetText(row) is { } text)
-            {
-                distinct.Add(text);
-            }
-        }
-
+        var distinct = new SortedSet<string>(DistinctTexts(label), StringComparer.Ordinal);
         var sorted = distinct.ToArray();
         if (task == TaskKind.Multiclass)
         {
@@ -71,16 +63,68 @@ internal static class LabelEncoding
             index[classes[c]] = c;
         }
 
-        for (var row = 0; row < targets.Length; row++)
-        {
-            var text = label.GetText(row) ?? throw MissingLabel(label, row);
-            targets[row] = index.TryGetValue(text, out var c)
+        int ClassOf(string text, int row) =>
+            index.TryGetValue(text, out var c)
                 ? c
                 : throw new ModelSchemaException(
                     $"Label '{label.Name}' has class '{text}' in row {row + 1}, which the model does not know (classes: {string.Join(", ", classes)}).") { Columns = [label.Name] };
+
+        if (label.Codes is { } codes)
+        {
+            var byCode = new int?[label.Categories.Count];
+            for (var row = 0; row < targets.Length; row++)
+            {
+                var code = codes[row];
+                targets[row] = code < 0 ? throw MissingLabel(label, row) : byCode[code] ??= ClassOf(label.Categories[code], row);
+            }
+
+            return targets;
+        }
+
+        var numbers = label.Numbers!;
+        var byValue = new Dictionary<double, int>();
+        for (var row = 0; row < targets.Length; row++)
+        {
+            var value = numbers[row];
+            if (!byValue.TryGetValue(value, out var c))
+            {
+                byValue[value] = c = ClassOf(label.GetText(row) ?? throw MissingLabel(label, row), row);
+            }
+
+            targets[row] = c;
         }
 
         return targets;
+    }
+
+    /// <summary>The distinct non-missing values of a column as text, without formatting every row.</summary>
+    private static IEnumerable<string> DistinctTexts(Column label)
+    {
+        if (label.Codes is { } codes)
+        {
+            var seen = new bool[label.Categories.Count];
+            foreach (var code in codes)
+            {
+                if (code >= 0)
+                {
+                    seen[code] = true;
+                }
+            }
+
+            return label.Categories.Where((_, i) => seen[i]);
+        }
+
+        var firstRow = new Dictionary<double, int>();
+        var numbers = label.Numbers!;
+        for (var row = 0; row < numbers.Length; row++)
+        {
+            if (!double.IsNaN(numbers[row]))
+            {
+                firstRow.TryAdd(numbers[row], row);
+            }
+        }
+
+        return firstRow.Values.Select(row => label.GetText(row)!);
     }
 
     private static ModelSchemaException MissingLabel(Column label, int row) =>

@@ -32,8 +32,8 @@ internal sealed class BoostingLoss(TaskKind task, int outputs)
         }
     }
 
-    /// <summary>Fills the gradient and hessian of every output at every row (rows in parallel; element-wise, so exact).</summary>
-    public void Gradients(double[] raw, double[] targets, double[][] gradients, double[][] hessians, ParallelOptions parallel)
+    /// <summary>Fills (gradient, hessian) pairs (single precision, as scikit-learn) of every output at every row (rows in parallel; element-wise, so exact).</summary>
+    public void Gradients(double[] raw, double[] targets, float[][] pairs, ParallelOptions parallel)
     {
         var k = Outputs;
         RowChunks.For(targets.Length, ChunkSize, parallel, (_, start, end) =>
@@ -44,21 +44,21 @@ internal sealed class BoostingLoss(TaskKind task, int outputs)
                 switch (task)
                 {
                     case TaskKind.Regression:
-                        gradients[0][row] = raw[row] - targets[row];
-                        hessians[0][row] = 1;
+                        pairs[0][2 * row] = (float)(raw[row] - targets[row]);
+                        pairs[0][(2 * row) + 1] = 1;
                         break;
                     case TaskKind.Binary:
                         var prob = ScoreLink.Sigmoid(raw[row]);
-                        gradients[0][row] = prob - targets[row];
-                        hessians[0][row] = prob * (1 - prob);
+                        pairs[0][2 * row] = (float)(prob - targets[row]);
+                        pairs[0][(2 * row) + 1] = (float)(prob * (1 - prob));
                         break;
                     default:
                         ScoreLink.Softmax(raw.AsSpan(row * k, k), p);
                         var y = (int)targets[row];
                         for (var c = 0; c < k; c++)
                         {
-                            gradients[c][row] = p[c] - (c == y ? 1 : 0);
-                            hessians[c][row] = p[c] * (1 - p[c]);
+                            pairs[c][2 * row] = (float)(p[c] - (c == y ? 1 : 0));
+                            pairs[c][(2 * row) + 1] = (float)(p[c] * (1 - p[c]));
                         }
 
                         break;

@@ -135,42 +135,40 @@ internal sealed class FeatureBinner(double[]?[] edges, byte[]?[] categoryBins)
         return map;
     }
 
-    /// <summary>Bins the given rows (all rows when null) of every input, feature-major.</summary>
-    public byte[][] Bin(BoundInputs inputs, int[]? rows, ParallelOptions parallel)
+    /// <summary>Bins the given rows (all rows when null) of every input, row-major (features per row).</summary>
+    public byte[] Bin(BoundInputs inputs, int[]? rows, ParallelOptions parallel)
     {
         var n = rows?.Length ?? inputs.RowCount;
-        var result = new byte[FeatureCount][];
-        for (var f = 0; f < FeatureCount; f++)
-        {
-            result[f] = new byte[n];
-        }
+        var result = new byte[(long)n * FeatureCount];
+        RowChunks.For(n, 65536, parallel, (_, start, end) => BinRows(inputs, rows, start, end, result.AsSpan(start * FeatureCount, (end - start) * FeatureCount)));
+        return result;
+    }
 
-        RowChunks.For(n, 65536, parallel, (_, start, end) =>
+    /// <summary>Bins positions start..end (rows[i], or row i when rows is null) into <paramref name="target"/>, row-major.</summary>
+    public void BinRows(BoundInputs inputs, int[]? rows, int start, int end, Span<byte> target)
+    {
+        var features = FeatureCount;
+        for (var f = 0; f < features; f++)
         {
-            for (var f = 0; f < FeatureCount; f++)
+            if (Edges[f] is { } edges)
             {
-                var target = result[f];
-                if (Edges[f] is { } edges)
+                var values = inputs.Numbers[f]!;
+                for (var i = start; i < end; i++)
                 {
-                    var values = inputs.Numbers[f]!;
-                    for (var i = start; i < end; i++)
-                    {
-                        target[i] = BinOf(values[rows is null ? i : rows[i]], edges);
-                    }
-                }
-                else
-                {
-                    var map = CategoryBins[f]!;
-                    var codes = inputs.Codes[f]!;
-                    for (var i = start; i < end; i++)
-                    {
-                        var code = codes[rows is null ? i : rows[i]];
-                        target[i] = code >= 0 && code < map.Length ? map[code] : (byte)MissingBin;
-                    }
+                    target[((i - start) * features) + f] = BinOf(values[rows is null ? i : rows[i]], edges);
                 }
             }
-        });
-        return result;
+            else
+            {
+                var map = CategoryBins[f]!;
+                var codes = inputs.Codes[f]!;
+                for (var i = start; i < end; i++)
+                {
+                    var code = codes[rows is null ? i : rows[i]];
+                    target[((i - start) * features) + f] = (uint)code < (uint)map.Length ? map[code] : (byte)MissingBin;
+                }
+            }
+        }
     }
 
     private static byte BinOf(double value, double[] edges)

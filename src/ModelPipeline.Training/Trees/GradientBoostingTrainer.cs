@@ -33,9 +33,9 @@ internal static class GradientBoostingTrainer
         var rawFit = Repeat(baseline, yFit.Length);
         var rawValid = Repeat(baseline, yValid.Length);
         var growth = new GrowthOptions(p.OptionalInteger("max_leaves"), p.OptionalInteger("max_depth"), p.Integer("min_samples_leaf"), p.Number("l2"), p.Number("learning_rate"));
+        var features = binner.FeatureCount;
         var grower = new TreeGrower(fitBins, yFit.Length, binner, growth, parallel);
-        var gradients = Enumerable.Range(0, outputs).Select(_ => new double[yFit.Length]).ToArray();
-        var hessians = Enumerable.Range(0, outputs).Select(_ => new double[yFit.Length]).ToArray();
+        var pairs = Enumerable.Range(0, outputs).Select(_ => new float[2 * yFit.Length]).ToArray();
         var trees = new List<RegressionTree>();
         var scores = new List<double>();
         if (earlyStopping)
@@ -46,17 +46,17 @@ internal static class GradientBoostingTrainer
         var maxIterations = p.Integer("max_iterations");
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
-            loss.Gradients(rawFit, yFit, gradients, hessians, parallel);
+            loss.Gradients(rawFit, yFit, pairs, parallel);
             for (var k = 0; k < outputs; k++)
             {
-                var tree = grower.Grow(gradients[k], hessians[k]);
+                var tree = grower.Grow(pairs[k]);
                 trees.Add(tree);
                 AddLeaves(grower, rawFit, outputs, k, parallel);
                 RowChunks.For(yValid.Length, 4096, parallel, (_, start, end) =>
                 {
                     for (var row = start; row < end; row++)
                     {
-                        rawValid[(row * outputs) + k] += tree.Predict(validBins, row);
+                        rawValid[(row * outputs) + k] += tree.Predict(validBins, features, row);
                     }
                 });
             }

@@ -2,7 +2,7 @@ using ModelPipeline.Training.Format;
 
 namespace ModelPipeline.Training.Trees;
 
-/// <summary>A fitted tree on binned inputs: flat nodes (root first) plus the 256-bit category sets of categorical splits.</summary>
+/// <summary>A fitted tree on binned inputs (row-major bins): flat nodes (root first) plus the 256-bit category sets of categorical splits.</summary>
 internal sealed class RegressionTree(TreeNode[] nodes, ulong[] categorySets)
 {
     public TreeNode[] Nodes { get; } = nodes;
@@ -10,7 +10,7 @@ internal sealed class RegressionTree(TreeNode[] nodes, ulong[] categorySets)
     /// <summary>Four 64-bit words per set; bit b set = bin b goes left.</summary>
     public ulong[] CategorySets { get; } = categorySets;
 
-    public double Predict(byte[][] bins, int row)
+    public double Predict(byte[] bins, int features, int row)
     {
         var nodes = Nodes;
         var index = 0;
@@ -22,7 +22,7 @@ internal sealed class RegressionTree(TreeNode[] nodes, ulong[] categorySets)
                 return node.Value;
             }
 
-            var bin = bins[node.Feature][row];
+            var bin = bins[(row * features) + node.Feature];
             bool left;
             if (node.CategorySet >= 0)
             {

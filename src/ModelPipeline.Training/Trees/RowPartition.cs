@@ -22,11 +22,12 @@ internal sealed class RowPartition(int rowCount)
     }
 
     /// <summary>Splits rows[start..end) by the split; returns the first index of the right part.</summary>
-    public int Split(int start, int end, byte[] column, SplitCandidate split, ParallelOptions parallel)
+    public int Split(int start, int end, byte[] bins, int features, SplitCandidate split, ParallelOptions parallel)
     {
         var length = end - start;
         var chunks = RowChunks.Count(length, ChunkSize);
         var lefts = new int[chunks];
+        var feature = split.Feature;
         var goesLeft = new bool[256];
         for (var b = 0; b < 256; b++)
         {
@@ -38,7 +39,7 @@ internal sealed class RowPartition(int rowCount)
             var count = 0;
             for (var i = start + s; i < start + e; i++)
             {
-                count += goesLeft[column[Rows[i]]] ? 1 : 0;
+                count += goesLeft[bins[(Rows[i] * features) + feature]] ? 1 : 0;
             }
 
             lefts[chunk] = count;
@@ -58,7 +59,7 @@ internal sealed class RowPartition(int rowCount)
             for (var i = start + s; i < start + e; i++)
             {
                 var row = Rows[i];
-                if (goesLeft[column[row]])
+                if (goesLeft[bins[(row * features) + feature]])
                 {
                     _scratch[left++] = row;
                 }

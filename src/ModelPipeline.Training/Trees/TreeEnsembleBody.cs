@@ -9,7 +9,7 @@ namespace ModelPipeline.Training.Trees;
 /// </summary>
 internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, double[] baseline, IReadOnlyList<RegressionTree> trees) : ModelBody
 {
-    private const int ChunkSize = 2048;
+    private const int ChunkSize = 1024;
 
     public FeatureBinner Binner { get; } = binner;
 
@@ -17,23 +17,24 @@ internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, doub
 
     public IReadOnlyList<RegressionTree> Trees { get; } = trees;
 
+    private readonly Lazy<PackedForest> _forest = new(() => new PackedForest(trees));
+
     public override void Predict(BoundInputs inputs, double[] values, double[]? probabilities, ParallelOptions parallel)
     {
-        var bins = Binner.Bin(inputs, null, parallel);
+        var forest = _forest.Value;
         var k = Baseline.Length;
+        var features = Binner.FeatureCount;
         RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) =>
         {
+            var bins = new byte[(end - start) * features];
+            Binner.BinRows(inputs, null, start, end, bins);
             var scores = new double[(end - start) * k];
             for (var r = 0; r < end - start; r++)
             {
                 Baseline.CopyTo(scores, r * k);
             }
 
-            for (var t = 0; t < Trees.Count; t++)
-            {
-                TreeScorer.Add(Trees[t], bins, start, end, scores, k, t % k);
-            }
-
+            forest.Score(bins, end - start, features, scores, k);
             ScoreLink.Apply(task, scores, start, end, values, probabilities);
         });
     }

@@ -7,24 +7,26 @@ namespace ModelPipeline.Training.Trees;
 /// </summary>
 internal sealed class TreeGrower
 {
-    private readonly byte[][] _bins;
+    private readonly byte[] _bins;
+    private readonly int _features;
+    private readonly HistogramBuilder _histograms;
     private readonly GrowthOptions _options;
     private readonly ParallelOptions _parallel;
     private readonly SplitFinder _finder;
     private readonly RowPartition _partition;
-    private readonly double[] _orderedGradients;
-    private readonly double[] _orderedHessians;
+    private readonly float[] _orderedPairs;
     private readonly Stack<NodeHistogram> _pool = new();
 
-    public TreeGrower(byte[][] bins, int rowCount, FeatureBinner binner, GrowthOptions options, ParallelOptions parallel)
+    public TreeGrower(byte[] bins, int rowCount, FeatureBinner binner, GrowthOptions options, ParallelOptions parallel)
     {
         _bins = bins;
+        _features = binner.FeatureCount;
+        _histograms = new HistogramBuilder(bins, _features);
         _options = options;
         _parallel = parallel;
         _finder = new SplitFinder(binner, options);
         _partition = new RowPartition(rowCount);
-        _orderedGradients = new double[rowCount];
-        _orderedHessians = new double[rowCount];
+        _orderedPairs = new float[2 * rowCount];
     }
 
     /// <summary>The leaves of the last grown tree as row ranges of <see cref="Rows"/>, with their values.</summary>
@@ -32,14 +34,15 @@ internal sealed class TreeGrower
 
     public int[] Rows => _partition.Rows;
 
-    public RegressionTree Grow(double[] gradients, double[] hessians)
+    /// <summary>Grows a tree on (gradient, hessian) pairs, two floats per row.</summary>
+    public RegressionTree Grow(float[] pairs)
     {
         _partition.Reset();
         Leaves.Clear();
         var n = _partition.Rows.Length;
         var nodes = new List<GrowingNode>();
         var rootHistogram = Rent();
-        rootHistogram.Build(_bins, null, 0, n, gradients, hessians, ordered: false, _parallel);
+        _histograms.Build(rootHistogram, null, 0, n, pairs, ordered: false, _parallel);
         double g = 0, h = 0;
         for (var b = 0; b < NodeHistogram.BinsPerFeature; b++)
         {
@@ -56,7 +59,7 @@ internal sealed class TreeGrower
         {
             var parent = open.Dequeue();
             var split = parent.Split!;
-            var middle = _partition.Split(parent.Start, parent.End, _bins[split.Feature], split, _parallel);
+            var middle = _partition.Split(parent.Start, parent.End, _bins, _features, split, _parallel);
             var left = new GrowingNode(parent.Start, middle, split.LeftGradient, split.LeftHessian, parent.Depth + 1);
             var right = new GrowingNode(middle, parent.End, parent.Gradient - split.LeftGradient, parent.Hessian - split.LeftHessian, parent.Depth + 1);
             parent.Left = nodes.Count;
@@ -69,7 +72,7 @@ internal sealed class TreeGrower
             {
                 var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
                 small.Histogram = Rent();
-                BuildOrdered(small, gradients, hessians);
+                BuildOrdered(small, pairs);
                 large.Histogram = parent.Histogram;
                 large.Histogram!.SubtractInPlace(small.Histogram);
                 parent.Histogram = null;
@@ -108,19 +111,20 @@ internal sealed class TreeGrower
         Release(node);
     }
 
-    private void BuildOrdered(GrowingNode node, double[] gradients, double[] hessians)
+    private void BuildOrdered(GrowingNode node, float[] pairs)
     {
         var rows = _partition.Rows;
         for (var i = node.Start; i < node.End; i++)
         {
-            _orderedGradients[i] = gradients[rows[i]];
-            _orderedHessians[i] = hessians[rows[i]];
+            var row = rows[i];
+            _orderedPairs[2 * i] = pairs[2 * row];
+            _orderedPairs[(2 * i) + 1] = pairs[(2 * row) + 1];
         }
 
-        node.Histogram!.Build(_bins, rows, node.Start, node.End, _orderedGradients, _orderedHessians, ordered: true, _parallel);
+        _histograms.Build(node.Histogram!, rows, node.Start, node.End, _orderedPairs, ordered: true, _parallel);
     }
 
-    private NodeHistogram Rent() => _pool.Count > 0 ? _pool.Pop() : new NodeHistogram(_bins.Length);
+    private NodeHistogram Rent() => _pool.Count > 0 ? _pool.Pop() : new NodeHistogram(_features);
 
     private void Release(GrowingNode node)
     {

@@ -5,12 +5,10 @@ internal static class ValidationSplit
 {
     public static (int[] Fit, int[] Validation) Of(double[] targets, double fraction, int seed, bool stratify)
     {
-        var groups = stratify
-            ? targets.Select((t, row) => (t, row)).GroupBy(p => p.t).OrderBy(g => g.Key).Select(g => g.Select(p => p.row).ToArray()).ToList()
-            : [Enumerable.Range(0, targets.Length).ToArray()];
+        var groups = stratify ? ByClass(targets) : [[.. Enumerable.Range(0, targets.Length)]];
         var random = new Random(seed);
-        var fit = new List<int>(targets.Length);
-        var validation = new List<int>((int)(targets.Length * fraction) + groups.Count);
+        var isValidation = new bool[targets.Length];
+        var validationCount = 0;
         foreach (var group in groups)
         {
             for (var i = group.Length - 1; i > 0; i--)
@@ -20,14 +18,54 @@ internal static class ValidationSplit
             }
 
             var take = (int)Math.Round(group.Length * fraction, MidpointRounding.AwayFromZero);
-            validation.AddRange(group.AsSpan(0, take));
-            fit.AddRange(group.AsSpan(take));
+            for (var i = 0; i < take; i++)
+            {
+                isValidation[group[i]] = true;
+            }
+
+            validationCount += take;
         }
 
-        var fitRows = fit.ToArray();
-        var validationRows = validation.ToArray();
-        Array.Sort(fitRows);
-        Array.Sort(validationRows);
-        return (fitRows, validationRows);
+        var fit = new int[targets.Length - validationCount];
+        var validation = new int[validationCount];
+        int f = 0, v = 0;
+        for (var row = 0; row < targets.Length; row++)
+        {
+            if (isValidation[row])
+            {
+                validation[v++] = row;
+            }
+            else
+            {
+                fit[f++] = row;
+            }
+        }
+
+        return (fit, validation);
+    }
+
+    private static List<int[]> ByClass(double[] targets)
+    {
+        var classes = 0;
+        foreach (var t in targets)
+        {
+            classes = Math.Max(classes, (int)t + 1);
+        }
+
+        var counts = new int[classes];
+        foreach (var t in targets)
+        {
+            counts[(int)t]++;
+        }
+
+        var groups = counts.Select(c => new int[c]).ToList();
+        Array.Clear(counts);
+        for (var row = 0; row < targets.Length; row++)
+        {
+            var c = (int)targets[row];
+            groups[c][counts[c]++] = row;
+        }
+
+        return groups;
     }
 }
