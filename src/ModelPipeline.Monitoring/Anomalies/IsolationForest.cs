@@ -1,0 +1,137 @@
+namespace ModelPipeline.Monitoring;
+
+/// <summary>
+/// Isolation forest (Liu, Ting and Zhou 2008; as scikit-learn's IsolationForest): 100 trees, each grown on 256
+/// rows drawn without replacement to depth 8 by random features and random split values. The score of a row is
+/// 2^(−mean path length / c(256)) in (0, 1]: higher is more anomalous. Seeded: the same rows and seed give the same
+/// forest on every machine. Split values are kept as 32-bit floats so that a saved forest scores exactly as the fitted one.
+/// </summary>
+public sealed class IsolationForest
+{
+    public const int DefaultTrees = 100;
+    public const int DefaultSampleSize = 256;
+
+    private readonly IsolationTree[] _trees;
+    private readonly double _normalizer;
+
+    internal IsolationForest(IsolationTree[] trees, int sampleSize, int features)
+    {
+        _trees = trees;
+        SampleSize = sampleSize;
+        Features = features;
+        _normalizer = AveragePathLength(sampleSize);
+    }
+
+    public int SampleSize { get; }
+
+    public int Features { get; }
+
+    public int TreeCount => _trees.Length;
+
+    /// <summary>Fits a forest on feature-major columns (columns[f][row]); missing values must already be filled.</summary>
+    public static IsolationForest Fit(double[][] columns, int seed, int trees = DefaultTrees, int sampleSize = DefaultSampleSize)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var rows = columns.Length == 0 ? 0 : columns[0].Length;
+        var size = Math.Min(sampleSize, rows);
+        var maxDepth = (int)Math.Ceiling(Math.Log2(Math.Max(size, 2)));
+        var random = new Random(seed);
+        var grown = new IsolationTree[trees];
+        for (var t = 0; t < trees; t++)
+        {
+            grown[t] = IsolationTree.Grow(columns, Draw(random, rows, size), maxDepth, random);
+        }
+
+        return new IsolationForest(grown, size, columns.Length);
+    }
+
+    /// <summary>The anomaly score of every row of feature-major columns.</summary>
+    public double[] Score(double[][] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var rows = columns.Length == 0 ? 0 : columns[0].Length;
+        var scores = new double[rows];
+        Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, row =>
+        {
+            var total = 0.0;
+            foreach (var tree in _trees)
+            {
+                total += tree.PathLength(columns, row);
+            }
+
+            scores[row] = Math.Pow(2, -(total / _trees.Length) / _normalizer);
+        });
+        return scores;
+    }
+
+    /// <summary>The forest as compact bytes (base64 in the profile JSON).</summary>
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write(1);
+        writer.Write(SampleSize);
+        writer.Write(Features);
+        writer.Write(_trees.Length);
+        foreach (var tree in _trees)
+        {
+            tree.Write(writer);
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
+
+    public static IsolationForest FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes));
+            if (reader.ReadInt32() != 1)
+            {
+                throw new MonitoringException("the profile's isolation forest has an unknown format version");
+            }
+
+            var sampleSize = reader.ReadInt32();
+            var features = reader.ReadInt32();
+            var trees = new IsolationTree[reader.ReadInt32()];
+            for (var t = 0; t < trees.Length; t++)
+            {
+                trees[t] = IsolationTree.Read(reader);
+            }
+
+            return new IsolationForest(trees, sampleSize, features);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new MonitoringException("the profile's isolation forest is truncated");
+        }
+    }
+
+    /// <summary>c(n): the average path length of an unsuccessful search in a binary search tree of n points.</summary>
+    internal static double AveragePathLength(double n) => n switch
+    {
+        <= 1 => 0,
+        <= 2 => 1,
+        _ => (2 * (Math.Log(n - 1) + 0.5772156649015329)) - (2 * (n - 1) / n),
+    };
+
+    private static int[] Draw(Random random, int rows, int size)
+    {
+        var chosen = new HashSet<int>();
+        var sample = new int[size];
+        for (var i = 0; i < size; i++)
+        {
+            int row;
+            do
+            {
+                row = random.Next(rows);
+            }
+            while (!chosen.Add(row));
+            sample[i] = row;
+        }
+
+        return sample;
+    }
+}

@@ -1,0 +1,135 @@
+namespace ModelPipeline.Monitoring;
+
+/// <summary>One isolation tree, nodes in pre-order: an inner node's left child follows it; leaves have feature −1 and keep their size.</summary>
+internal sealed class IsolationTree
+{
+    private readonly short[] _feature;
+    private readonly float[] _value;
+    private readonly int[] _right;
+
+    private IsolationTree(short[] feature, float[] value)
+    {
+        _feature = feature;
+        _value = value;
+        _right = new int[feature.Length];
+        var next = 0;
+        Link(ref next);
+    }
+
+    public static IsolationTree Grow(double[][] columns, int[] rows, int maxDepth, Random random)
+    {
+        var feature = new List<short>();
+        var value = new List<float>();
+        Grow(columns, rows, 0, maxDepth, random, feature, value);
+        return new IsolationTree([.. feature], [.. value]);
+    }
+
+    public double PathLength(double[][] columns, int row)
+    {
+        var node = 0;
+        var depth = 0;
+        while (_feature[node] >= 0)
+        {
+            node = columns[_feature[node]][row] < _value[node] ? node + 1 : _right[node];
+            depth++;
+        }
+
+        return depth + IsolationForest.AveragePathLength(_value[node]);
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_feature.Length);
+        for (var i = 0; i < _feature.Length; i++)
+        {
+            writer.Write(_feature[i]);
+            writer.Write(_value[i]);
+        }
+    }
+
+    public static IsolationTree Read(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var feature = new short[count];
+        var value = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            feature[i] = reader.ReadInt16();
+            value[i] = reader.ReadSingle();
+        }
+
+        return new IsolationTree(feature, value);
+    }
+
+    private static void Grow(double[][] columns, Span<int> rows, int depth, int maxDepth, Random random, List<short> feature, List<float> value)
+    {
+        if (depth >= maxDepth || rows.Length <= 1)
+        {
+            Leaf(rows.Length, feature, value);
+            return;
+        }
+
+        // Random feature among those not constant on these rows, then a random split strictly inside the range.
+        var candidates = new List<(int Feature, double Min, double Max)>();
+        for (var f = 0; f < columns.Length; f++)
+        {
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            foreach (var row in rows)
+            {
+                min = Math.Min(min, columns[f][row]);
+                max = Math.Max(max, columns[f][row]);
+            }
+
+            if ((float)min < (float)max)
+            {
+                candidates.Add((f, min, max));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            Leaf(rows.Length, feature, value);
+            return;
+        }
+
+        var (chosen, low, high) = candidates[random.Next(candidates.Count)];
+        var split = (float)(low + (random.NextDouble() * (high - low)));
+        if (split <= (float)low)
+        {
+            split = MathF.BitIncrement((float)low);
+        }
+
+        var left = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (columns[chosen][rows[i]] < split)
+            {
+                (rows[left], rows[i]) = (rows[i], rows[left]);
+                left++;
+            }
+        }
+
+        feature.Add((short)chosen);
+        value.Add(split);
+        Grow(columns, rows[..left], depth + 1, maxDepth, random, feature, value);
+        Grow(columns, rows[left..], depth + 1, maxDepth, random, feature, value);
+    }
+
+    private static void Leaf(int size, List<short> feature, List<float> value)
+    {
+        feature.Add(-1);
+        value.Add(size);
+    }
+
+    private int Link(ref int next)
+    {
+        var node = next++;
+        if (_feature[node] >= 0)
+        {
+            Link(ref next);
+            _right[node] = Link(ref next);
+        }
+
+        return node;
+    }
+}
