@@ -45,6 +45,9 @@ public sealed class DockerEngineClient : IDisposable
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>Limit for one non-streaming call (inspect, create, start, tag...); build, push and pull streams are limited only by the caller's token.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The unix socket path, or tcp://host:port.</summary>
     public string SocketPath { get; }
 
@@ -209,7 +212,19 @@ public sealed class DockerEngineClient : IDisposable
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        using var response = await SendAsync(request, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RequestTimeout);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await SendAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ContainerEngineException($"Docker engine: {method} {path} did not answer within {RequestTimeout.TotalSeconds:0} s");
+        }
+
+        using var response = sent;
         if (tolerated.Contains(response.StatusCode))
         {
             return null;

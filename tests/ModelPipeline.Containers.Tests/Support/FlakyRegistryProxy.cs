@@ -59,6 +59,13 @@ internal sealed class FlakyRegistryProxy : IAsyncDisposable
             var stream = client.GetStream();
             try
             {
+                // Docker tries TLS first even for insecure registries: hang up on a TLS hello without counting it.
+                var first = new byte[1];
+                if (await stream.ReadAsync(first, _stop.Token) == 0 || first[0] == 0x16)
+                {
+                    return;
+                }
+
                 if (Interlocked.Decrement(ref _failuresLeft) >= 0)
                 {
                     await ReadHeadersAsync(stream);
@@ -72,6 +79,7 @@ internal sealed class FlakyRegistryProxy : IAsyncDisposable
                 using var upstream = new TcpClient();
                 await upstream.ConnectAsync(_upstreamHost, _upstreamPort, _stop.Token);
                 var upstreamStream = upstream.GetStream();
+                await upstreamStream.WriteAsync(first, _stop.Token);
                 var up = Pump(stream, upstreamStream);
                 var down = Pump(upstreamStream, stream);
                 await Task.WhenAny(up, down);
