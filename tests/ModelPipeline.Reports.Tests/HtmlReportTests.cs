@@ -131,6 +131,23 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void Render_PromotionFlagsOldAndNewChampion_RingsNewestAsChampionAndOlderAsFormer()
+    {
+        var report = Some.Comparison() with
+        {
+            History = [new VersionPoint("1.2.0", 0.85, true), new VersionPoint("1.3.0", 0.87, true)],
+        };
+
+        var history = Svg.Parse(HtmlReport.Render(report))[^1];
+
+        var texts = history.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("champion 0.8700", texts);
+        Assert.DoesNotContain("champion 0.8500", texts);
+        Assert.Contains(history.Descendants(), e => (string?)e.Attribute("class") == "champion-ring former");
+        Assert.Contains(history.Descendants(), e => e.Value == "1.2.0: auc = 0.8500 (former champion)");
+    }
+
+    [Fact]
     public void Render_FirstRunWithoutChampion_ShowsChallengerOnly()
     {
         var html = HtmlReport.Render(Some.Comparison(withChampion: false) with { History = [] });

@@ -14,7 +14,7 @@ public sealed class MarkdownReportTests
         Assert.Contains("| log_loss | 0.4206 <sub>[0.3947, 0.4462]</sub> | 0.4356 <sub>[0.3971, 0.4751]</sub> | -0.0150 🟢 |", md);
         Assert.Contains("| ✅ | auc does not drop by more than 0.005 | +0.0068 |", md);
         Assert.Contains("```mermaid\nxychart-beta\n", md);
-        Assert.Contains("    x-axis [\"1.0.0\", \"1.0.1\", \"1.1.0\", \"1.2.0 ★\", \"1.3.0\"]\n", md);
+        Assert.Contains("    x-axis [\"1.0.0\", \"1.0.1\", \"1.1.0\", \"1.2.0\", \"1.3.0 ★\"]\n", md);
         Assert.Contains("    line [0.8012, 0.8105, 0.8231, 0.835046, 0.841853]\n", md);
     }
 
@@ -70,6 +70,19 @@ public sealed class MarkdownReportTests
         Assert.StartsWith("\"1.4970.0\"", axis);
         Assert.Contains("\"1.4998.0 ★\"", axis);
         Assert.Contains("across the last 30 of 5000 versions", md);
+    }
+
+    [Fact]
+    public void Render_PromotionFlagsOldAndNewChampion_StarsOnlyTheNewest()
+    {
+        var report = Some.Comparison() with
+        {
+            History = [new VersionPoint("1.1.0", 0.84, false), new VersionPoint("1.2.0", 0.85, true), new VersionPoint("1.3.0", 0.87, true)],
+        };
+
+        var md = MarkdownReport.Render(report);
+
+        Assert.Contains("    x-axis [\"1.1.0\", \"1.2.0\", \"1.3.0 ★\"]\n", md);
     }
 
     [Fact]

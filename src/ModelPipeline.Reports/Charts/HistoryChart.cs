@@ -20,29 +20,35 @@ internal static class HistoryChart
             svg.Text(px, frame.Bottom + 19, Shorten(history[i].Version), "middle", "tick");
         }
 
-        var points = history
-            .Select((p, i) => (Point: p, X: frame.X.Map(i)))
-            .Where(p => double.IsFinite(p.Point.Value))
+        var champion = CurrentChampion(history);
+        var points = Enumerable.Range(0, history.Count)
+            .Where(i => double.IsFinite(history[i].Value))
+            .Select(i => (Index: i, Point: history[i], X: frame.X.Map(i)))
             .ToList();
         svg.Polyline(points.Select(p => (p.X, frame.Y.Map(p.Point.Value))), Palette.Neutral, "series history-line");
-        foreach (var (point, px) in points)
+        foreach (var (index, point, px) in points)
         {
             var py = frame.Y.Map(point.Value);
-            var tooltip = $"{point.Version}: {metric} = {Numbers.Metric(point.Value)}{(point.IsChampion ? " (champion)" : string.Empty)}";
+            var role = index == champion ? " (champion)" : point.IsChampion ? " (former champion)" : string.Empty;
+            var tooltip = $"{point.Version}: {metric} = {Numbers.Metric(point.Value)}{role}";
             var isChallenger = challengerVersion is not null && point.Version == challengerVersion;
-            if (point.IsChampion)
+            if (index == champion)
             {
                 svg.Circle(px, py, 9, "none", "champion-ring");
                 svg.Circle(px, py, 5.5, Palette.Champion, "point", tooltip);
                 svg.Text(px, py - 14, "champion " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Champion);
+                continue;
             }
-            else
+
+            if (point.IsChampion)
             {
-                svg.Circle(px, py, isChallenger ? 5.5 : history.Count > 60 ? 2.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
-                if (isChallenger)
-                {
-                    svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Challenger);
-                }
+                svg.Circle(px, py, 9, "none", "champion-ring former");
+            }
+
+            svg.Circle(px, py, isChallenger ? 5.5 : history.Count > 60 ? 2.5 : 4, isChallenger ? Palette.Challenger : Palette.Neutral, "point", tooltip);
+            if (isChallenger)
+            {
+                svg.Text(px, py - 12, "challenger " + Numbers.Metric(point.Value), Anchor(frame, px), "annotation", fill: Palette.Challenger);
             }
         }
 
@@ -57,7 +63,7 @@ internal static class HistoryChart
     {
         var every = Math.Max(1, (int)Math.Ceiling(history.Count / 12.0));
         var priority = new List<int> { history.Count - 1 };
-        priority.AddRange(Enumerable.Range(0, history.Count).Where(i => history[i].IsChampion));
+        priority.Add(CurrentChampion(history));
         priority.AddRange(Enumerable.Range(0, history.Count).Where(i => i % every == 0));
         var chosen = new List<int>();
         foreach (var i in priority.Where(i => i >= 0).Distinct())
@@ -70,6 +76,23 @@ internal static class HistoryChart
 
         chosen.Sort();
         return chosen;
+    }
+
+    /// <summary>
+    /// The newest version flagged as champion, or -1. When a decision promotes the challenger, both it and the
+    /// previous champion may be flagged: the newer one is the champion now, the older is drawn as former champion.
+    /// </summary>
+    internal static int CurrentChampion(IReadOnlyList<VersionPoint> history)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].IsChampion && double.IsFinite(history[i].Value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Keeps annotations near the plot's edges inside the chart.</summary>

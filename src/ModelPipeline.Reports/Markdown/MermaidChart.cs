@@ -11,12 +11,15 @@ internal static class MermaidChart
     /// <summary>The primary metric across the last <see cref="MaxVersions"/> versions, the champion starred.</summary>
     public static string History(IReadOnlyList<VersionPoint> history, string metric)
     {
-        var shown = history.Where(p => double.IsFinite(p.Value)).TakeLast(MaxVersions).ToList();
-        var labels = shown.Select(p => MarkdownText.Mermaid(p.IsChampion ? p.Version + " ★" : p.Version, 20));
-        var title = history.Count > shown.Count
-            ? $"{metric} across the last {shown.Count} of {history.Count} versions (★ champion)"
+        var champion = HistoryChart.CurrentChampion(history);
+        var shown = Enumerable.Range(0, history.Count).Where(i => double.IsFinite(history[i].Value)).TakeLast(MaxVersions).ToList();
+        var labels = shown.Select(i => MarkdownText.Mermaid(i == champion ? history[i].Version + " ★" : history[i].Version, 20));
+        var values = shown.Select(i => history[i].Value).ToList();
+        var finiteCount = history.Count(p => double.IsFinite(p.Value));
+        var title = finiteCount > shown.Count
+            ? $"{metric} across the last {shown.Count} of {finiteCount} versions (★ champion)"
             : $"{metric} across versions (★ champion)";
-        return Block(title, labels, metric, shown.Select(p => p.Value).ToList(), [("line", shown.Select(p => p.Value).ToList())]);
+        return Block(title, labels, metric, values, [("line", values)]);
     }
 
     /// <summary>Metrics of both models as bars (challenger) and a line (champion), for metrics on a 0..1 scale.</summary>
