@@ -46,6 +46,19 @@ public sealed class BrowserRenderingTests
         Assert.DoesNotContain("<parsererror", dom);
     }
 
+    [Fact]
+    public void ConsoleCheck_PageWithScriptError_IsCaught()
+    {
+        // Proves the console check above is not vacuous with this chromium's log format.
+        var html = Write("broken.html", "<!DOCTYPE html><html><body><script>console.error('boom'); undefinedFunction();</script></body></html>");
+        RequireChromium();
+
+        var (_, _, errors) = Chromium.Run(html, Output, "--dump-dom");
+
+        Assert.Contains(ConsoleProblems(errors), line => line.Contains("undefinedFunction", StringComparison.Ordinal));
+        Assert.Contains(ConsoleProblems(errors), line => line.Contains("boom", StringComparison.Ordinal));
+    }
+
     private static string Write(string name, string html)
     {
         var path = Path.Combine(Output, name);
@@ -73,14 +86,17 @@ public sealed class BrowserRenderingTests
 
     private static void AssertNoConsoleErrors(string chromiumLog)
     {
-        var problems = chromiumLog.Split('\n')
-            .Where(line => line.Contains("CONSOLE(", StringComparison.Ordinal)
+        var problems = ConsoleProblems(chromiumLog);
+        Assert.True(problems.Count == 0, "The browser logged:\n" + string.Join('\n', problems));
+    }
+
+    private static List<string> ConsoleProblems(string chromiumLog) =>
+        chromiumLog.Split('\n')
+            .Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal) // "INFO:CONSOLE:1]" or "CONSOLE(12)" depending on the build
                 || line.Contains("Uncaught", StringComparison.Ordinal)
                 || line.Contains("Failed to load resource", StringComparison.Ordinal)
                 || line.Contains("net::ERR_", StringComparison.Ordinal))
             .ToList();
-        Assert.True(problems.Count == 0, "The browser logged:\n" + string.Join('\n', problems));
-    }
 
     private static void AssertPng(string path, int width, int height)
     {
