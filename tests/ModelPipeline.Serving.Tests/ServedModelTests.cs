@@ -35,6 +35,21 @@ public sealed class ServedModelTests(ChurnServer churn)
     }
 
     [Fact]
+    public void WriteDirectory_ThenLoad_RoundTripsManifestAndModel()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mp-serving-tests", Guid.NewGuid().ToString("N"));
+        var lineage = System.Text.Json.JsonDocument.Parse("""{"run":"42","data":{"churn.csv":"sha256:ab"}}""").RootElement;
+
+        var written = ServedModel.WriteDirectory(directory, churn.Model.ToBytes(),
+            new ModelManifest("churn", "2.0.0", string.Empty, lineage, "promoted", "2026-11-22T08:00:00Z"));
+        var served = ServedModel.Load(directory);
+
+        Assert.Equal(64, written.Sha256.Length);
+        Assert.Equal(("churn", "2.0.0", written.Sha256, "promoted"), (served.Manifest.Pipeline, served.Manifest.Version, served.Manifest.Sha256, served.Manifest.Decision));
+        Assert.Equal("42", served.Manifest.Lineage!.Value.GetProperty("run").GetString());
+    }
+
+    [Fact]
     public void Load_ModelFileMissing_NamesIt()
     {
         var directory = ModelDirectory.Write(churn.Model);

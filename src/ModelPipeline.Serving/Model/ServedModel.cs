@@ -64,6 +64,21 @@ public sealed class ServedModel
         }
     }
 
+    /// <summary>
+    /// Writes a model directory the server can load: <c>model.bin</c> (<paramref name="modelBytes"/>) and
+    /// <c>model.json</c> (<paramref name="manifest"/> with its sha256 set from the bytes). Returns the manifest written.
+    /// </summary>
+    public static ModelManifest WriteDirectory(string directory, byte[] modelBytes, ModelManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(modelBytes);
+        ArgumentNullException.ThrowIfNull(manifest);
+        Directory.CreateDirectory(directory);
+        var written = manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(modelBytes)) };
+        File.WriteAllBytes(Path.Combine(directory, ModelFileName), modelBytes);
+        File.WriteAllBytes(Path.Combine(directory, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(written, ServingJsonContext.Readable.ModelManifest));
+        return written;
+    }
+
     private static ModelManifest ReadManifest(string path)
     {
         ModelManifest? manifest;
