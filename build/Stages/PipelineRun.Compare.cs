@@ -36,7 +36,18 @@ internal sealed partial class PipelineRun
         }
 
         var gate = new PromotionGate(DefinitionMapping.GateRules(Definition));
-        var decision = gate.Decide(challenger, championEvaluation);
+        PromotionDecision decision;
+        try
+        {
+            decision = gate.Decide(challenger, championEvaluation);
+        }
+        catch (EvaluationException e) when (championEvaluation is not null)
+        {
+            championProblem = $"champion {champion!.Version} cannot be compared with the challenger ({e.Message}); judged on thresholds alone";
+            Log.Warning(championProblem);
+            championEvaluation = null;
+            decision = gate.Decide(challenger, null);
+        }
         var verdict = championProblem is null ? decision.Verdict : $"{decision.Verdict} ({championProblem})";
 
         var model = Challenger;

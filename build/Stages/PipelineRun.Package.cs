@@ -30,7 +30,7 @@ internal sealed partial class PipelineRun
         var modelBytes = Registry.ReadModel(version);
         var model = TrainedModel.Load(modelBytes);
 
-        var publish = await ServerPublisher.PublishAsync(Root, Path.Combine(Root, ".tmp", "server-publish"), log: line => Log.Debug(line));
+        var publish = await ServerPublisher.PublishAsync(SourceRoot, Path.Combine(SourceRoot, ".tmp", "server-publish"), log: line => Log.Debug(line));
         Log.Information($"Model server {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1048576.0:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
 
         var modelDirectory = Path.Combine(Artifacts.Directory, "image-model");

@@ -56,6 +56,31 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public string Rel(string path) => Path.GetRelativePath(Root, path);
 
+    /// <summary>
+    /// The checkout that holds src/ (the model server's sources): the run's root itself, or, when the run works on a
+    /// copy of pipelines and data elsewhere, the checkout this build was compiled from.
+    /// </summary>
+    public string SourceRoot => _sourceRoot ??= FindSourceRoot();
+
+    private string? _sourceRoot;
+
+    private string FindSourceRoot()
+    {
+        const string serving = "src/ModelPipeline.Serving/ModelPipeline.Serving.csproj";
+        foreach (var start in new[] { Root, AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, serving)))
+                {
+                    return directory.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"The model server's sources ({serving}) are not under {Root} nor above the build.");
+    }
+
     public static string? GitCommit(string root)
     {
         try

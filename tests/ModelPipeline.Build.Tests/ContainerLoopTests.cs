@@ -1,0 +1,44 @@
+using ModelPipeline.Registry;
+
+namespace ModelPipeline.Build.Tests;
+
+/// <summary>
+/// The whole loop against the real Docker engine and OCI registry that `./build.sh Test` starts
+/// (scripts/start-services.sh): train, promote, build, run and smoke-test the image, push, read the digest back.
+/// </summary>
+public sealed class ContainerLoopTests
+{
+    [Fact]
+    public void Build_DefaultTarget_PushesThePromotedChampionImage_ThenAnUnreachableRegistryFailsCleanly()
+    {
+        RequireServices();
+        using var workspace = new PipelineWorkspace();
+
+        var (exit, output) = workspace.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Smoke test passed", output);
+        var registry = ModelRegistry.Open(workspace.Models, "churn");
+        var image = Assert.Single(registry.Images());
+        Assert.Equal("1.0.0", image.Version);
+        Assert.StartsWith("sha256:", image.Digest);
+        Assert.Contains("champion", image.Tags);
+        Assert.Contains($"127.0.0.1:5000/modelpipeline/churn@{image.Digest}", image.Reference);
+
+        var before = workspace.RegistrySnapshot();
+        (exit, output) = workspace.Build("Push", "--skip", "--registry", "127.0.0.1:5999");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("127.0.0.1:5999", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(before, workspace.RegistrySnapshot());
+    }
+
+    private static void RequireServices()
+    {
+        if (!File.Exists("/tmp/modelpipeline/docker.sock") && !File.Exists("/var/run/docker.sock"))
+        {
+            Assert.Fail("No Docker engine: run ./build.sh Test (it starts one with scripts/start-services.sh) or scripts/start-services.sh as root.");
+        }
+    }
+}
