@@ -59,6 +59,16 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Render_FactWithMarkupAndBackticks_ShowsItLiterallyInACodeSpan()
+    {
+        var report = Some.Comparison() with { Facts = [new("config", "a<b `x` | y")] };
+
+        var md = MarkdownReport.Render(report);
+
+        Assert.Contains("config: `a<b 'x' \\| y`", md);
+    }
+
+    [Fact]
     public void Render_LongHistory_ChartsOnlyTheLast30Versions()
     {
         var report = Some.Comparison() with { History = Some.History(5000) };

@@ -20,8 +20,8 @@ public static class MarkdownReport
         md.Append("### ").Append(report.Promoted ? "✅ " : "❌ ").Append(Cell(report.Pipeline, 100)).Append(": ")
             .Append(Cell(report.Challenger.Label, 100)).Append(report.Promoted ? " promoted" : " not promoted").Append("\n\n")
             .Append("**").Append(Cell(report.Verdict, 1000)).Append("**\n\n");
-        var facts = new List<string> { $"Task: {Cell(report.Task)}", $"primary metric: `{Cell(report.PrimaryMetric)}`" };
-        facts.AddRange(report.Facts.Select(f => $"{Cell(f.Key)}: `{Cell(f.Value)}`"));
+        var facts = new List<string> { $"Task: {Cell(report.Task)}", $"primary metric: {Code(report.PrimaryMetric)}" };
+        facts.AddRange(report.Facts.Select(f => $"{Cell(f.Key)}: {Code(f.Value)}"));
         facts.Add(report.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         md.Append("<sub>").AppendJoin(" · ", facts).Append("</sub>\n\n");
 
