@@ -51,22 +51,7 @@ internal static class ReportMapping
         return side;
     }
 
-    private static Dictionary<string, Interval> Intervals(ModelEvaluation evaluation, int seed)
-    {
-        var intervals = new Dictionary<string, Interval>(StringComparer.Ordinal);
-        foreach (var metric in evaluation.Metrics.Values.Keys)
-        {
-            try
-            {
-                var ci = Bootstrap.Interval(evaluation, metric, IntervalResamples, 0.95, seed);
-                intervals[metric] = new Interval(ci.Lower, ci.Upper);
-            }
-            catch (Exception e) when (e is EvaluationException or UnknownMetricException or ArgumentException)
-            {
-                // A metric without a bootstrap estimator simply has no whiskers.
-            }
-        }
-
-        return intervals;
-    }
+    private static Dictionary<string, Interval> Intervals(ModelEvaluation evaluation, int seed) =>
+        Bootstrap.Intervals(evaluation, null, IntervalResamples, 0.95, seed)
+            .ToDictionary(i => i.Key, i => new Interval(i.Value.Lower, i.Value.Upper), StringComparer.Ordinal);
 }

@@ -5,16 +5,12 @@ namespace ModelPipeline.Build.Tests;
 /// <summary>Keeps the README honest: every `./build.sh` command it shows is one the build accepts.</summary>
 public sealed partial class ReadmeTests
 {
-    public static TheoryData<string> Commands()
-    {
-        var data = new TheoryData<string>();
-        var readme = File.ReadAllText(Path.Combine(PipelineWorkspace.RepositoryRoot, "README.md"));
-        foreach (Match match in BuildCommand().Matches(readme))
-        {
-            data.Add(match.Groups[1].Value.Trim());
-        }
+    public static TheoryData<string> Commands() => new(ReadmeCommands());
 
-        return data;
+    private static string[] ReadmeCommands()
+    {
+        var readme = File.ReadAllText(Path.Combine(PipelineWorkspace.RepositoryRoot, "README.md"));
+        return BuildCommand().Matches(readme).Select(m => m.Groups[1].Value.Trim()).ToArray();
     }
 
     [Theory]
@@ -33,7 +29,7 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Readme_ShowsTheTwoCommandsFirst()
     {
-        var commands = Commands().Select(row => (string)row[0]).ToArray();
+        var commands = ReadmeCommands();
 
         Assert.Equal("", commands[0]);
         Assert.Equal("Test", commands[1]);
