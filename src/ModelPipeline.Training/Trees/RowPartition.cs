@@ -13,6 +13,8 @@ internal sealed class RowPartition(int rowCount)
 
     private readonly int[] _scratch = new int[rowCount];
 
+    private readonly bool[] _left = new bool[rowCount];
+
     public void Reset()
     {
         for (var i = 0; i < Rows.Length; i++)
@@ -39,7 +41,8 @@ internal sealed class RowPartition(int rowCount)
             var count = 0;
             for (var i = start + s; i < start + e; i++)
             {
-                count += goesLeft[bins[(Rows[i] * features) + feature]] ? 1 : 0;
+                var left = _left[i] = goesLeft[bins[(Rows[i] * features) + feature]];
+                count += left ? 1 : 0;
             }
 
             lefts[chunk] = count;
@@ -59,7 +62,7 @@ internal sealed class RowPartition(int rowCount)
             for (var i = start + s; i < start + e; i++)
             {
                 var row = Rows[i];
-                if (goesLeft[bins[(row * features) + feature]])
+                if (_left[i])
                 {
                     _scratch[left++] = row;
                 }

@@ -114,12 +114,15 @@ internal sealed class TreeGrower
     private void BuildOrdered(GrowingNode node, float[] pairs)
     {
         var rows = _partition.Rows;
-        for (var i = node.Start; i < node.End; i++)
+        RowChunks.For(node.Count, 65536, _parallel, (_, s, e) =>
         {
-            var row = rows[i];
-            _orderedPairs[2 * i] = pairs[2 * row];
-            _orderedPairs[(2 * i) + 1] = pairs[(2 * row) + 1];
-        }
+            for (var i = node.Start + s; i < node.Start + e; i++)
+            {
+                var row = rows[i];
+                _orderedPairs[2 * i] = pairs[2 * row];
+                _orderedPairs[(2 * i) + 1] = pairs[(2 * row) + 1];
+            }
+        });
 
         _histograms.Build(node.Histogram!, rows, node.Start, node.End, _orderedPairs, ordered: true, _parallel);
     }
