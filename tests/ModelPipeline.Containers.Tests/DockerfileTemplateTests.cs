@@ -19,7 +19,7 @@ public sealed class DockerfileTemplateTests
 
         Assert.Contains("FROM scratch\nCOPY rootfs/ /\n", dockerfile, StringComparison.Ordinal);
         Assert.Contains("COPY model/ /app/model/", dockerfile, StringComparison.Ordinal);
-        Assert.Contains("ENV DOTNET_EnableDiagnostics=\"0\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENV DOTNET_EnableDiagnostics=\"0\" \\\n    ASPNETCORE_HTTP_PORTS=\"8080\"", dockerfile, StringComparison.Ordinal);
         Assert.Contains("EXPOSE 8080", dockerfile, StringComparison.Ordinal);
         Assert.Contains("USER 10001:10001", dockerfile, StringComparison.Ordinal);
         Assert.Contains("ENTRYPOINT [\"/app/ModelPipeline.Serving\"]", dockerfile, StringComparison.Ordinal);
@@ -40,8 +40,7 @@ public sealed class DockerfileTemplateTests
     {
         var dockerfile = DockerfileTemplate.Render(Request);
 
-        Assert.Contains("LABEL io.modelpipeline.decision=\"promote\"", dockerfile, StringComparison.Ordinal);
-        Assert.Contains("LABEL org.opencontainers.image.title=\"say \\\"hi\\\" \\$HOME\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("LABEL io.modelpipeline.decision=\"promote\" \\\n      org.opencontainers.image.title=\"say \\\"hi\\\" \\$HOME\"\n", dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelPipeline.Containers.Engine;
 using ModelPipeline.Containers.Images;
+using ModelPipeline.Containers.Registry;
 using ModelPipeline.Containers.Tests.Support;
 
 namespace ModelPipeline.Containers.Tests;
@@ -37,6 +38,20 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
         var output = await RunAsync(built.ImageId, "stat -c %a /tmp; ls /app/model; /app/busybox id -u; touch /tmp/x && echo writable");
 
         Assert.Equal(["1777", "model.bin", "model.json", "10001", "writable"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task BuildAsync_BaseImageInRegistry_BuildsFromItWithoutTheOfflineBase()
+    {
+        var baseImage = await new OciImageWriter(Path.Combine(_server.Root, "base")).BuildAsync(_server.Request("modelpipeline-tests/tiny:base"));
+        var tag = RegistryProbe.UniqueTag("base");
+        await new ImagePusher().PushAsync(baseImage, ContainerServices.Registry, "modelpipeline-tests/tiny-base", [tag]);
+
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(
+            _server.Request("modelpipeline-tests/tiny:on-base") with { BaseImage = $"{ContainerServices.Registry}/modelpipeline-tests/tiny-base:{tag}" });
+
+        var layers = (await services.Engine.InspectImageAsync(built.ImageId))!["RootFS"]!["Layers"]!.AsArray();
+        Assert.Equal(3 + 2, layers.Count);
     }
 
     [Fact]

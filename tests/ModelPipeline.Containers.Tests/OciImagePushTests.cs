@@ -35,6 +35,30 @@ public sealed class OciImagePushTests(ContainerServices services) : IDisposable
     }
 
     [Fact]
+    public async Task BuildAsync_BaseImageFromRegistry_StacksOnItsLayersAndRuns()
+    {
+        services.RequireRegistry();
+        var baseTag = RegistryProbe.UniqueTag("base");
+        var baseImage = await new OciImageWriter(Path.Combine(_server.Root, "base")).BuildAsync(
+            _server.Request("modelpipeline-tests/tiny:base") with { Labels = new Dictionary<string, string> { ["base.label"] = "kept" } });
+        await new ImagePusher(engine: null, FastRetry).PushAsync(baseImage, ContainerServices.Registry, Repository, [baseTag]);
+
+        var derived = await new OciImageWriter(Path.Combine(_server.Root, "derived")).BuildAsync(
+            _server.Request("modelpipeline-tests/tiny:derived") with { BaseImage = $"{ContainerServices.Registry}/{Repository}:{baseTag}" });
+        var tag = RegistryProbe.UniqueTag("derived");
+        await new ImagePusher(engine: null, FastRetry).PushAsync(derived, ContainerServices.Registry, Repository, [tag]);
+
+        var config = JsonNode.Parse(File.ReadAllBytes(new OciLayout(derived.LayoutDirectory!).BlobPath(derived.ImageId)))!;
+        Assert.Equal(3 + 2, config["rootfs"]!["diff_ids"]!.AsArray().Count);
+        Assert.Equal("kept", config["config"]!["Labels"]!["base.label"]!.GetValue<string>());
+        Assert.Equal("promote", config["config"]!["Labels"]!["io.modelpipeline.decision"]!.GetValue<string>());
+        await services.Engine.PullAsync($"{ContainerServices.Registry}/{Repository}", tag);
+        var smoke = await new ImageSmokeTest(services.Engine) { UseHostNetwork = true }.RunAsync($"{ContainerServices.Registry}/{Repository}:{tag}", 8080,
+            "[]", body => body == """{"echo":[]}""" ? null : $"unexpected {body}", TimeSpan.FromSeconds(30));
+        Assert.True(smoke.Passed, smoke.Failure + smoke.ContainerLogs);
+    }
+
+    [Fact]
     public async Task PushAsync_OciLayout_RegistryFailsTwiceThenRecovers_StillPushes()
     {
         services.RequireRegistry();
