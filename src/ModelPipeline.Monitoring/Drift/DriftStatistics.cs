@@ -92,7 +92,7 @@ internal static class DriftStatistics
         return d;
     }
 
-    /// <summary>scipy.stats.ks_2samp(a, b, method="asymp") p-value: kstwobign.sf(sqrt(n·m/(n+m)) · D).</summary>
+    /// <summary>Asymptotic p-value scipy.stats.kstwobign.sf(sqrt(n·m/(n+m)) · D) (ks_2samp uses the exact kstwo for small samples: ours is a little larger there).</summary>
     public static double KsPValue(double[] sortedA, double[] sortedB)
     {
         if (sortedA.Length == 0 || sortedB.Length == 0)
