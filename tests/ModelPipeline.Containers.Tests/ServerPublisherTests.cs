@@ -35,9 +35,9 @@ public sealed class ServerPublisherTests : IDisposable
     }
 
     [Fact]
-    public void SourceHash_TrimmedPublish_DiffersFromDefault()
+    public void SourceHash_UntrimmedPublish_DiffersFromDefault()
     {
-        Assert.NotEqual(ServerPublisher.SourceHash(_repo), ServerPublisher.SourceHash(_repo, new ServerPublishOptions(Trimmed: true)));
+        Assert.NotEqual(ServerPublisher.SourceHash(_repo), ServerPublisher.SourceHash(_repo, new ServerPublishOptions(Trimmed: false)));
     }
 
     [Fact]
