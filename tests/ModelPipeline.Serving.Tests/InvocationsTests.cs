@@ -46,6 +46,19 @@ public sealed class InvocationsTests(ChurnServer churn)
     }
 
     [Fact]
+    public async Task Invocations_RecordsWithDifferentKeyOrders_EachKeyFindsItsColumn()
+    {
+        var first = RequestBodies.Records("dataframe_records", churn.Data, [0], InputNames);
+        var second = RequestBodies.Records("dataframe_records", churn.Data, [1], [.. InputNames.Reverse().Prepend("churn")]);
+        var body = first[..first.LastIndexOf(']')] + "," + second[(second.IndexOf('[') + 1)..];
+
+        var (status, answer) = await Scoring.PostAsync(churn.Client, body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertSameAs(churn.Model.Predict(churn.Data.Take([0, 1])), answer);
+    }
+
+    [Fact]
     public async Task Invocations_UnknownCategory_ScoredAsTheModelsUnknownBucket()
     {
         var body = """

@@ -143,6 +143,11 @@ internal static class JsonScoringRequest
         }
 
         var builder = new InputTableBuilder(catalog, records.GetArrayLength());
+
+        // Records nearly always list their keys in the same order: remember which input each position was, and only
+        // look a name up (allocating it) when the key at that position differs from the previous record's.
+        var names = new List<string>();
+        var inputs = new List<int>();
         var row = 0;
         foreach (var record in records.EnumerateArray())
         {
@@ -151,13 +156,36 @@ internal static class JsonScoringRequest
                 throw ScoringInputException.BadRequest($"row {row + 1} of '{field}' must be an object of column: value; got {Shape(record)}.");
             }
 
+            var position = 0;
             foreach (var cell in record.EnumerateObject())
             {
-                var input = catalog.IndexOf(cell.Name);
+                int input;
+                if (position < names.Count && cell.NameEquals(names[position]))
+                {
+                    input = inputs[position];
+                }
+                else
+                {
+                    var name = cell.Name;
+                    input = catalog.IndexOf(name);
+                    if (position < names.Count)
+                    {
+                        names[position] = name;
+                        inputs[position] = input;
+                    }
+                    else
+                    {
+                        names.Add(name);
+                        inputs.Add(input);
+                    }
+                }
+
                 if (input >= 0)
                 {
                     builder.Set(input, row, cell.Value);
                 }
+
+                position++;
             }
 
             row++;
