@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ModelPipeline.GitHub.Tests;
+
+/// <summary>
+/// A loopback GitHub (HttpListener on 127.0.0.1): answers from a queue of canned responses per "METHOD path-prefix"
+/// and records every request it received (method, path with query, headers, body).
+/// </summary>
+internal sealed class FakeGitHub : IDisposable
+{
+    readonly HttpListener _listener = new();
+    readonly List<(string Key, Queue<FakeResponse> Responses)> _routes = [];
+    readonly Task _loop;
+
+    public FakeGitHub()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        BaseUrl = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(BaseUrl);
+        _listener.Start();
+        _loop = Task.Run(Serve);
+    }
+
+    public string BaseUrl { get; }
+
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public FakeGitHub On(string method, string pathPrefix, int status, string body = "", params (string Name, string Value)[] headers)
+    {
+        var key = $"{method} {pathPrefix}";
+        var route = _routes.FirstOrDefault(r => r.Key == key);
+        if (route.Responses is null)
+        {
+            route = (key, new Queue<FakeResponse>());
+            _routes.Add(route);
+        }
+
+        route.Responses.Enqueue(new FakeResponse(status, body.Replace("https://uploads.github.com/", BaseUrl, StringComparison.Ordinal), headers));
+        return this;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var path = context.Request.RawUrl ?? "";
+            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => context.Request.Headers[k] ?? "");
+            lock (Requests)
+            {
+                Requests.Add(new RecordedRequest(context.Request.HttpMethod, path, headers, body));
+            }
+
+            var route = _routes.Where(r => r.Key.Split(' ', 2) is [var m, var p] && m == context.Request.HttpMethod && path.StartsWith(p, StringComparison.Ordinal))
+                .OrderByDescending(r => r.Key.Length).FirstOrDefault();
+            var response = route.Responses is { Count: > 0 } queue
+                ? (queue.Count > 1 ? queue.Dequeue() : queue.Peek())
+                : new FakeResponse(404, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}""", []);
+            context.Response.StatusCode = response.Status;
+            foreach (var (name, value) in response.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(response.Body);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            if (response.Status != 204)
+            {
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
+            context.Response.Close();
+        }
+    }
+
+    sealed record FakeResponse(int Status, string Body, (string Name, string Value)[] Headers);
+}
+
+internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
