@@ -18,9 +18,28 @@ public sealed partial record GitHubRunContext(string ApiUrl, string Repository, 
         }
 
         int? pr = Get("GITHUB_REF") is { } gitRef && PullRef().Match(gitRef) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (pr is not null && Get("GITHUB_EVENT_PATH") is { } eventPath && HeadSha(eventPath) is { } head)
+        {
+            sha = head; // the PR's head commit, not the temporary merge commit, carries the model-gate status
+        }
+
         var server = Get("GITHUB_SERVER_URL") ?? "https://github.com";
         var runUrl = Get("GITHUB_RUN_ID") is { } runId ? $"{server}/{repository}/actions/runs/{runId}" : null;
         return new GitHubRunContext(Get("GITHUB_API_URL") ?? "https://api.github.com", repository, sha, pr, token, runUrl);
+    }
+
+    static string? HeadSha(string eventPath)
+    {
+        try
+        {
+            return File.Exists(eventPath)
+                ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(eventPath))?["pull_request"]?["head"]?["sha"]?.GetValue<string>()
+                : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
     }
 
     [GeneratedRegex(@"^refs/pull/(\d+)/(merge|head)$")]
