@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using ModelPipeline.Data;
+using ModelPipeline.Definitions;
+using ModelPipeline.Evaluation;
 using ModelPipeline.Training;
 
 namespace ModelPipeline.Build;
@@ -13,7 +16,7 @@ internal sealed partial class PipelineRun
     {
         var definition = Definition;
         var fingerprint = Fingerprint;
-        Artifacts.Delete(Artifacts.RetrainRecord, Artifacts.ChallengerModel, Artifacts.EvaluationFile, Artifacts.DecisionFile,
+        Artifacts.Delete(Artifacts.RetrainRecord, Artifacts.SearchFile, Artifacts.ChallengerModel, Artifacts.EvaluationFile, Artifacts.DecisionFile,
             Artifacts.ImageRecord, Artifacts.PushRecord);
         var latest = Registry.Latest;
         var files = fingerprint.Files.Select(f => new DataFileEntry(f.Name, f.Sha256, f.Bytes)).ToArray();
@@ -29,6 +32,11 @@ internal sealed partial class PipelineRun
 
         var spec = DefinitionMapping.TrainingSpec(definition, Threads);
         var train = Frame.Take(Split.Train);
+        if (definition.Search is { } search)
+        {
+            spec = Search(train, spec, search);
+        }
+
         Log.Information($"Training {spec.TrainerType} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
         var watch = Stopwatch.StartNew();
         var model = ModelTrainer.Fit(train, spec, new Progress<TrainingProgress>(p => Log.Debug($"{p.Stage} {p.Done}/{p.Total}")));
@@ -39,6 +47,28 @@ internal sealed partial class PipelineRun
             files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length));
         Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
         return null;
+    }
+
+    private TrainingSpec Search(Frame train, TrainingSpec spec, SearchSection search)
+    {
+        var watch = Stopwatch.StartNew();
+        var options = SearchMapping.Options(search, Definition);
+        Log.Information($"Searching {search.Strategy.ToString().ToLowerInvariant()} over {string.Join(", ", search.Space.Keys)} " +
+            $"({search.Folds}-fold CV on {options.Metric}, {search.Parallelism} in parallel)");
+        var result = HyperparameterSearch.Run(train, spec, SearchMapping.Space(search), options,
+            new Progress<SearchProgress>(p => Log.Information(
+                $"  trial {p.Completed}/{p.Total}: {string.Join(", ", p.Trial.Parameters.Select(x => $"{x.Key}={x.Value}"))} -> " +
+                (p.Trial.Error ?? $"{p.Trial.MeanScore:0.0000} ± {p.Trial.StandardDeviation:0.0000}"))));
+        Artifacts.Write(Artifacts.SearchFile, result);
+        Log.Success($"Best of {result.Trials.Count} trials: {string.Join(", ", result.BestParameters.Select(p => $"{p.Key}={p.Value}"))} " +
+            $"({result.Metric} {result.BestScore:0.0000}) in {watch.Elapsed.TotalSeconds:F1} s -> {Rel(Artifacts.SearchFile)}");
+        var merged = new Dictionary<string, string>(spec.Parameters, StringComparer.Ordinal);
+        foreach (var (name, value) in result.BestParameters)
+        {
+            merged[name] = value;
+        }
+
+        return spec with { Parameters = merged };
     }
 
     private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];

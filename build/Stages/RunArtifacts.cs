@@ -24,6 +24,8 @@ internal sealed class RunArtifacts(string root, string pipeline)
 
     public string RetrainRecord => Path.Combine(Directory, "retrain.json");
 
+    public string SearchFile => Path.Combine(Directory, "search.json");
+
     public string EvaluationFile => Path.Combine(Directory, "evaluation.json");
 
     public string DecisionFile => Path.Combine(Directory, "decision.json");
