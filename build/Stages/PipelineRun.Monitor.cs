@@ -53,6 +53,7 @@ internal sealed partial class PipelineRun
         Artifacts.Write(Path.Combine(Artifacts.Directory, "drift.json"), result);
         Artifacts.WriteText(Path.Combine(Artifacts.Directory, "drift.html"), HtmlReport.Render(report));
         Artifacts.WriteText(Path.Combine(Artifacts.Directory, "drift.md"), MarkdownReport.Render(report));
+        Artifacts.WriteText(Path.Combine(Artifacts.Directory, "drift.prom"), DriftGauges.Render(Definition.Name, champion.Version, result));
         return (champion, result);
     }
 

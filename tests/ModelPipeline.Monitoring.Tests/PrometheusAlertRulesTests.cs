@@ -1,0 +1,46 @@
+namespace ModelPipeline.Monitoring.Tests;
+
+public sealed class PrometheusAlertRulesTests
+{
+    private static string Committed(string file) => System.IO.Path.Combine(SharedData.RepositoryRoot, "monitoring", file);
+
+    [Fact]
+    public void Render_Churn_EqualsCommittedRulesFile()
+    {
+        var rendered = PrometheusAlertRules.Render("churn");
+        if (Environment.GetEnvironmentVariable("UPDATE_MONITORING") == "1")
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Committed("churn.rules.yml"))!);
+            File.WriteAllText(Committed("churn.rules.yml"), rendered);
+        }
+
+        Assert.Equal(File.ReadAllText(Committed("churn.rules.yml")), rendered);
+    }
+
+    [Fact]
+    public void Render_Churn_PassesPromtoolCheckAndUnitTests()
+    {
+        if (Promtool.Path is not { } promtool)
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("mp-rules-").FullName;
+        File.WriteAllText(System.IO.Path.Combine(folder, "churn.rules.yml"), PrometheusAlertRules.Render("churn"));
+        File.Copy(System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "churn.rules.test.yml"), System.IO.Path.Combine(folder, "churn.rules.test.yml"));
+
+        var check = Promtool.Run(promtool, folder, "check", "rules", "churn.rules.yml");
+        var test = Promtool.Run(promtool, folder, "test", "rules", "churn.rules.test.yml");
+
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("5 rules found", check.Output);
+        Assert.True(test.ExitCode == 0, test.Output);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void Render_QuoteInName_StaysValidYamlScalar()
+    {
+        Assert.Equal("'it''s'", PrometheusAlertRules.Quote("it's"));
+    }
+}
