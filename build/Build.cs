@@ -42,7 +42,16 @@ internal sealed partial class Build : BuildDefinition
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
     internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Push, host);
 
-    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
+    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads)
+    {
+        OnDefinitionErrors = errors =>
+        {
+            if (IsGitHubActions)
+            {
+                GitHubStage.AnnotateDefinitionErrors(errors, Console.Out);
+            }
+        },
+    };
 
     PipelineRun? _run;
 }

@@ -28,7 +28,10 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public RunArtifacts Artifacts { get; } = new(root, pipeline);
 
-    public PipelineDefinition Definition => _definition ??= PipelineLoader.LoadByName(pipeline, Root);
+    public PipelineDefinition Definition => _definition ??= LoadDefinition();
+
+    /// <summary>Called with a pipeline YAML's errors before they fail the target (GitHub annotations, for one).</summary>
+    public Action<PipelineDefinitionException>? OnDefinitionErrors { get; init; }
 
     public ModelRegistry Registry => _registry ??= ModelRegistry.Open(Path.Combine(Root, modelsDirectory), Definition.Name);
 
@@ -99,6 +102,19 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
         catch (System.ComponentModel.Win32Exception)
         {
             return null;
+        }
+    }
+
+    private PipelineDefinition LoadDefinition()
+    {
+        try
+        {
+            return PipelineLoader.LoadByName(pipeline, Root);
+        }
+        catch (PipelineDefinitionException e)
+        {
+            OnDefinitionErrors?.Invoke(e);
+            throw;
         }
     }
 
