@@ -47,22 +47,30 @@ internal sealed partial class Build
             }
         });
 
-    /// <summary>Runs Retrain -> ... -> Push with trigger "drift" in a child build, so that its targets run once, in a fresh process.</summary>
+    /// <summary>
+    /// Runs Retrain -> ... -> Push with trigger "drift" in a child build (this same build program, same root), so that
+    /// its targets run once, in a fresh process.
+    /// </summary>
     void CloseTheLoop()
     {
-        var script = Path.Combine(RootDirectory, "build.sh");
         Log.Information($"monitor.retrain_on_drift: ./build.sh Push --pipeline {Pipeline} --trigger drift");
-        var start = new ProcessStartInfo(script) { WorkingDirectory = RootDirectory, UseShellExecute = false };
-        foreach (var argument in new[] { "Push", "--pipeline", Pipeline, "--trigger", "drift", "--force", "--models-directory", ModelsDirectory })
+        var program = typeof(Build).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { WorkingDirectory = RootDirectory, UseShellExecute = false };
+        if (program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !Path.GetFileNameWithoutExtension(Environment.ProcessPath ?? "").Equals("_build", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(program);
+        }
+
+        foreach (var argument in new[] { "Push", "--pipeline", Pipeline, "--trigger", "drift", "--models-directory", ModelsDirectory, "--root", RootDirectory })
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start ./build.sh");
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the drift-triggered build");
         child.WaitForExit();
         if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the drift-triggered retrain failed (./build.sh Push exited with {child.ExitCode})");
+            throw new InvalidOperationException($"the drift-triggered retrain failed (Push exited with {child.ExitCode})");
         }
     }
 }
