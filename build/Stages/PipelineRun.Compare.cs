@@ -83,6 +83,7 @@ internal sealed partial class PipelineRun
                 ["decision.json"] = decisionJson,
                 ["report.html"] = Encoding.UTF8.GetBytes(html),
                 ["report.md"] = Encoding.UTF8.GetBytes(markdown),
+                [ProfileAttachment] = ChallengerProfileJson(),
             },
         });
         if (registered.Version != nextVersion)

@@ -18,13 +18,19 @@ internal sealed partial class PipelineRun
     public ReferenceProfile WriteProfile()
     {
         var decision = RequireDecision();
-        var profile = ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Metrics.Values);
-        var json = profile.ToJsonBytes();
+        var json = ChallengerProfileJson();
+        var profile = ReferenceProfile.FromJson(json, Rel(ProfileFile));
         Artifacts.WriteBytes(ProfileFile, json);
         Artifacts.WriteBytes(VersionProfileFile(decision.Version), json);
         Log.Information($"Profile of {decision.Version}: {profile.Features.Count} features, {json.Length / 1024.0:F0} KiB -> {Rel(ProfileFile)}");
         return profile;
     }
+
+    /// <summary>The challenger's reference profile as JSON, made once per run (registered with the version, and written by Profile).</summary>
+    public byte[] ChallengerProfileJson() =>
+        _profileJson ??= ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Metrics.Values).ToJsonBytes();
+
+    private byte[]? _profileJson;
 
     /// <summary>Scores a batch (or the server's prediction log) with the verified champion and compares it with the champion's profile.</summary>
     public (ModelVersion Champion, DriftResult Result) Monitor(string? batch, string? predictionLog)

@@ -1,0 +1,36 @@
+using ModelPipeline.Registry;
+
+namespace ModelPipeline.Build.Tests;
+
+/// <summary>Monitor on churn: a shifted batch is caught, and with retrain_on_drift the loop closes with trigger "drift".</summary>
+public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassFixture<ChampionRegistryFixture>
+{
+    [Fact]
+    public void Monitor_ShiftedMonthlyCharges_ReportsDriftAndRetrainsWithTriggerDrift()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        var csv = Path.Combine(workspace.Root, "data", "churn.csv");
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "\"monthly_charges\"");
+        Assert.True(column >= 0, lines[0]);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            cells[column] = (double.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture) * 1.3)
+                .ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = string.Join(',', cells);
+        }
+
+        File.WriteAllLines(csv, lines);
+
+        var (exit, output) = workspace.Build("Monitor", "--batch", "data/churn.csv");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("monthly_charges", File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "drift.md")));
+        Assert.True(File.Exists(Path.Combine(workspace.Root, "artifacts", "churn", "drift.html")));
+        var versions = ModelRegistry.Open(workspace.Models, "churn").ListVersions();
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(VersionTrigger.Drift, versions[^1].Trigger);
+    }
+}
