@@ -45,7 +45,7 @@ internal sealed partial class Build
 
     void StartServices(IEnumerable<string> extraPackages)
     {
-        var script = RootDirectory / "scripts" / "start-services.sh";
+        var script = Path.Combine(Run.SourceRoot, "scripts", "start-services.sh");
         var output = new List<string>();
         var exit = RunProcess("bash", $"\"{script}\" {string.Join(' ', extraPackages)}", output);
         foreach (var line in output.Where(l => l.Contains('=')))
