@@ -26,7 +26,7 @@ internal sealed partial class Build
         {
             var registry = Run.Registry;
             Log.Information($"{registry.Pipeline}: {registry.ListVersions().Count} version(s), champion {registry.Champion?.Version ?? "none"}");
-            Console.WriteLine(registry.ListTable([Run.Definition.Gate.PrimaryMetric]));
+            Log.Information(registry.ListTable([Run.Definition.Gate.PrimaryMetric]).TrimEnd());
         });
 
     Target ShowVersion => _ => _
@@ -37,7 +37,7 @@ internal sealed partial class Build
             var registry = Run.Registry;
             var version = registry.GetVersion(Version!);
             registry.Verify(version);
-            Console.WriteLine(VersionText.Describe(version, registry.Aliases, registry.AliasHistory()));
+            Log.Information(VersionText.Describe(version, registry.Aliases, registry.AliasHistory()).TrimEnd());
         });
 
     Target DiffVersions => _ => _
@@ -49,7 +49,7 @@ internal sealed partial class Build
             var from = From ?? to.ParentVersion
                 ?? throw new InvalidOperationException($"{to.Version} has no parent version; name one with --from");
             var diff = registry.Diff(from, to.Version);
-            Console.WriteLine(Markdown ? diff.ToMarkdown() : diff.ToText());
+            Log.Information((Markdown ? diff.ToMarkdown() : diff.ToText()).TrimEnd());
         });
 
     Target Promote => _ => _
