@@ -76,5 +76,6 @@ public sealed class FlightsGateTests
         var verdict = decision.RootElement.EnumerateObject().First(p => p.Name.Equals("verdict", StringComparison.OrdinalIgnoreCase)).Value.GetString();
         Assert.Contains("vs champion", verdict);
         Assert.StartsWith("promoted", verdict);
+        Assert.Fail(verdict);
     }
 }

@@ -2,7 +2,10 @@ using ModelPipeline.Registry;
 
 namespace ModelPipeline.Build.Tests;
 
-/// <summary>Monitor on churn: a shifted batch is caught, and with retrain_on_drift the loop closes with trigger "drift".</summary>
+/// <summary>
+/// Monitor on churn: a shifted batch is caught, and with retrain_on_drift (and a drift share the one feature reaches)
+/// the loop closes: the pipeline retrains on the new data file and records trigger "drift".
+/// </summary>
 public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassFixture<ChampionRegistryFixture>
 {
     [Fact]
@@ -23,10 +26,15 @@ public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassF
         }
 
         File.WriteAllLines(csv, lines);
+        var yaml = Path.Combine(workspace.Root, "pipelines", "churn.yaml");
+        var text = File.ReadAllText(yaml);
+        Assert.Contains("drift_share: 0.5", text);
+        File.WriteAllText(yaml, text.Replace("drift_share: 0.5", "drift_share: 0.05", StringComparison.Ordinal));
 
         var (exit, output) = workspace.Build("Monitor", "--batch", "data/churn.csv");
 
         Assert.True(exit == 0, output);
+        Assert.Contains("dataset drift (1/19 features: monthly_charges)", output);
         Assert.Contains("monthly_charges", File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "drift.md")));
         Assert.True(File.Exists(Path.Combine(workspace.Root, "artifacts", "churn", "drift.html")));
         var versions = ModelRegistry.Open(workspace.Models, "churn").ListVersions();

@@ -20,6 +20,7 @@ public sealed class SearchTests
         Assert.Equal(2, search.RootElement.GetProperty("trials").GetArrayLength());
         var best = search.RootElement.GetProperty("best_parameters").GetProperty("l2").GetString();
         using var retrain = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "retrain.json")));
-        Assert.Equal(best, retrain.RootElement.GetProperty("parameters").GetProperty("l2").GetString());
+        var used = retrain.RootElement.GetProperty("parameters").GetProperty("l2").GetString();
+        Assert.Equal(double.Parse(best!, System.Globalization.CultureInfo.InvariantCulture), double.Parse(used!, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
