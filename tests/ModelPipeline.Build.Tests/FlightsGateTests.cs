@@ -76,6 +76,5 @@ public sealed class FlightsGateTests
         var verdict = decision.RootElement.EnumerateObject().First(p => p.Name.Equals("verdict", StringComparison.OrdinalIgnoreCase)).Value.GetString();
         Assert.Contains("vs champion", verdict);
         Assert.StartsWith("promoted", verdict);
-        Assert.Fail(verdict);
     }
 }
