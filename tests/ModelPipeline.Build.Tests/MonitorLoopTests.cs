@@ -34,7 +34,7 @@ public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassF
         var (exit, output) = workspace.Build("Monitor", "--batch", "data/churn.csv");
 
         Assert.True(exit == 0, output);
-        Assert.Contains("dataset drift (1/19 features: monthly_charges)", output);
+        Assert.Contains("input drift (1/19 features: monthly_charges)", output);
         Assert.Contains("monthly_charges", File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "drift.md")));
         Assert.True(File.Exists(Path.Combine(workspace.Root, "artifacts", "churn", "drift.html")));
         var versions = ModelRegistry.Open(workspace.Models, "churn").ListVersions();
