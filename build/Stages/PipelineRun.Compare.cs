@@ -93,6 +93,7 @@ internal sealed partial class PipelineRun
         }
 
         Registry.RecordDecision(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, RunArtifacts.Json)));
+        Registry.SetAlias("challenger", registered.Version, Actor(trigger), "latest challenger judged by the gate");
         if (decision.Promote)
         {
             Registry.Promote(registered.Version, Actor(trigger), verdict);
