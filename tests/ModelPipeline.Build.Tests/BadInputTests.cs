@@ -7,9 +7,9 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
     public void Retrain_YamlTypo_NamesFileLineAndKey()
     {
         using var workspace = champion.NewWorkspaceWithChampion();
-        Edit(workspace, "pipelines/churn.yaml", "  label: churn", "  labl: churn");
+        workspace.Edit("pipelines/churn.yaml", "  label: churn", "  labl: churn");
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+        var (_, output) = workspace.BuildFailingWithRegistryKept("Retrain");
 
         Assert.Contains("pipelines/churn.yaml:9:3: data.labl: unknown key", output);
         Assert.Contains("did you mean 'label'?", output);
@@ -19,9 +19,9 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
     public void Retrain_MissingDataFile_NamesTheKeyAndFile()
     {
         using var workspace = champion.NewWorkspaceWithChampion();
-        Edit(workspace, "pipelines/churn.yaml", "files: [data/churn.csv]", "files: [data/churn-2026.csv]");
+        workspace.Edit("pipelines/churn.yaml", "files: [data/churn.csv]", "files: [data/churn-2026.csv]");
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+        var (_, output) = workspace.BuildFailingWithRegistryKept("Retrain");
 
         Assert.Contains("pipelines/churn.yaml:8:", output);
         Assert.Contains("data/churn-2026.csv", output);
@@ -33,7 +33,7 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
         using var workspace = champion.NewWorkspaceWithChampion();
         File.AppendAllText(Path.Combine(workspace.Root, "data", "churn.csv"), "1,0,1,0\n");
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain");
+        var (_, output) = workspace.BuildFailingWithRegistryKept("Retrain");
 
         Assert.Contains("data/churn.csv:7045: row has 4 fields, the header has 20", output);
     }
@@ -65,26 +65,8 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
     {
         using var workspace = champion.NewWorkspaceWithChampion();
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "Retrain", "--pipeline", "chrun");
+        var (_, output) = workspace.BuildFailingWithRegistryKept("Retrain", "--pipeline", "chrun");
 
         Assert.Contains("Unknown pipeline 'chrun'. Did you mean 'churn'?", output);
-    }
-
-    private static string AssertFailsAndKeepsRegistry(PipelineWorkspace workspace, params string[] args)
-    {
-        var before = workspace.RegistrySnapshot();
-        var (exit, output) = workspace.Build(args);
-        Assert.True(exit != 0, output);
-        Assert.DoesNotContain("   at ", output);
-        Assert.Equal(before, workspace.RegistrySnapshot());
-        return output;
-    }
-
-    private static void Edit(PipelineWorkspace workspace, string file, string from, string to)
-    {
-        var path = Path.Combine(workspace.Root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 }

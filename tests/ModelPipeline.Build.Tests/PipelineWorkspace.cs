@@ -35,6 +35,28 @@ public sealed class PipelineWorkspace : IDisposable
         return (exit, output.ToString());
     }
 
+    /// <summary>
+    /// Runs a build that must fail on a user mistake: non-zero exit, no stack trace, and the registry exactly as it was.
+    /// </summary>
+    public (int ExitCode, string Output) BuildFailingWithRegistryKept(params string[] args)
+    {
+        var before = RegistrySnapshot();
+        var (exit, output) = Build(args);
+        Assert.True(exit != 0, output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(before, RegistrySnapshot());
+        return (exit, output);
+    }
+
+    /// <summary>Replaces text in a workspace file, asserting that the text was there.</summary>
+    public void Edit(string file, string from, string to)
+    {
+        var path = Path.Combine(Root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
     /// <summary>The files under models/ with their bytes, to prove that a failed run changed nothing.</summary>
     public IReadOnlyDictionary<string, string> RegistrySnapshot() =>
         !Directory.Exists(Models)

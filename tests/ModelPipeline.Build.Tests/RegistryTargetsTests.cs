@@ -10,7 +10,7 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
     {
         using var workspace = champion.NewWorkspaceWithChampion();
         // A config-only change (l2 1.0 -> 0.5) makes a patch version: 1.0.1.
-        Edit(workspace, "pipelines/churn.yaml", "l2: 1.0,", "l2: 0.5,");
+        workspace.Edit("pipelines/churn.yaml", "l2: 1.0,", "l2: 0.5,");
         var (exit, output) = workspace.Build("CompareWithChampion");
         Assert.True(exit == 0, output);
         var registry = ModelRegistry.Open(workspace.Models, "churn");
@@ -73,7 +73,8 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
     {
         using var workspace = champion.NewWorkspaceWithChampion();
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "Rollback");
+        var (exit, output) = workspace.BuildFailingWithRegistryKept("Rollback");
+        Assert.Equal(1, exit);
 
         Assert.Contains("no previous champion to roll back to", output);
         Assert.Equal("1.0.0", ModelRegistry.Open(workspace.Models, "churn").Champion?.Version);
@@ -84,7 +85,8 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
     {
         using var workspace = champion.NewWorkspaceWithChampion();
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "ShowVersion", "--version", "9.9.9");
+        var (exit, output) = workspace.BuildFailingWithRegistryKept("ShowVersion", "--version", "9.9.9");
+        Assert.Equal(1, exit);
 
         Assert.Contains("9.9.9", output);
         Assert.Contains("existing versions: 1.0.0", output);
@@ -96,7 +98,8 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         using var workspace = champion.NewWorkspaceWithChampion();
         FlipByte(workspace);
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "ShowVersion", "--version", "champion");
+        var (exit, output) = workspace.BuildFailingWithRegistryKept("ShowVersion", "--version", "champion");
+        Assert.Equal(1, exit);
 
         Assert.Contains("sha256 mismatch", output);
     }
@@ -107,7 +110,8 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         using var workspace = champion.NewWorkspaceWithChampion();
         FlipByte(workspace);
 
-        var output = AssertFailsAndKeepsRegistry(workspace, "CompareWithChampion", "--force");
+        var (exit, output) = workspace.BuildFailingWithRegistryKept("CompareWithChampion", "--force");
+        Assert.Equal(1, exit);
 
         Assert.Contains("sha256 mismatch", output);
         Assert.Single(ModelRegistry.Open(workspace.Models, "churn").ListVersions());
@@ -119,23 +123,5 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         var bytes = File.ReadAllBytes(model);
         bytes[bytes.Length / 2] ^= 0xFF;
         File.WriteAllBytes(model, bytes);
-    }
-
-    private static string AssertFailsAndKeepsRegistry(PipelineWorkspace workspace, params string[] args)
-    {
-        var before = workspace.RegistrySnapshot();
-        var (exit, output) = workspace.Build(args);
-        Assert.True(exit == 1, $"exit {exit}\n{output}");
-        Assert.DoesNotContain("   at ", output);
-        Assert.Equal(before, workspace.RegistrySnapshot());
-        return output;
-    }
-
-    private static void Edit(PipelineWorkspace workspace, string file, string from, string to)
-    {
-        var path = Path.Combine(workspace.Root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 }
