@@ -13,6 +13,8 @@ public sealed class ContainerLoopTests
     {
         RequireServices();
         using var workspace = new PipelineWorkspace();
+        // Its own repository, so that other tests pushing churn images at the same time cannot move its tags.
+        workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", "repository: modelpipeline/churn-loop-test");
 
         var (exit, output) = workspace.Build();
 
@@ -23,7 +25,7 @@ public sealed class ContainerLoopTests
         Assert.Equal("1.0.0", image.Version);
         Assert.StartsWith("sha256:", image.Digest);
         Assert.Contains("champion", image.Tags);
-        Assert.Contains($"127.0.0.1:5000/modelpipeline/churn@{image.Digest}", image.Reference);
+        Assert.Contains($"127.0.0.1:5000/modelpipeline/churn-loop-test@{image.Digest}", image.Reference);
 
         var before = workspace.RegistrySnapshot();
         (exit, output) = workspace.Build("Push", "--skip", "--registry", "127.0.0.1:5999");

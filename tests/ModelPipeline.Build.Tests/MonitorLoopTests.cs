@@ -29,7 +29,8 @@ public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassF
         var yaml = Path.Combine(workspace.Root, "pipelines", "churn.yaml");
         var text = File.ReadAllText(yaml);
         Assert.Contains("drift_share: 0.5", text);
-        File.WriteAllText(yaml, text.Replace("drift_share: 0.5", "drift_share: 0.05", StringComparison.Ordinal));
+        File.WriteAllText(yaml, text.Replace("drift_share: 0.5", "drift_share: 0.05", StringComparison.Ordinal)
+            .Replace("repository: modelpipeline/churn", "repository: modelpipeline/churn-monitor-test", StringComparison.Ordinal));
 
         var (exit, output) = workspace.Build("Monitor", "--batch", "data/churn.csv");
 
