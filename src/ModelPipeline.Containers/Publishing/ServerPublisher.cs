@@ -30,6 +30,9 @@ public static class ServerPublisher
         }
 
         var hash = SourceHash(repoRoot, options);
+        Directory.CreateDirectory(Path.GetDirectoryName(outputDirectory)!);
+        // One publisher at a time per output folder, across processes: a second one waits, then finds the stamp.
+        using var held = await AcquireAsync(outputDirectory + ".lock", cancellationToken);
         var executable = Path.Combine(outputDirectory, ServerPublishOptions.ExecutableName);
         var stamp = Path.Combine(outputDirectory, StampFileName);
         if (File.Exists(executable) && File.Exists(stamp) && (await File.ReadAllTextAsync(stamp, cancellationToken)).Trim() == hash)
@@ -55,6 +58,22 @@ public static class ServerPublisher
     }
 
     /// <summary>sha256 over the relative paths and contents of every input of the publish, plus the publish options.</summary>
+    private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(15);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+    }
+
     public static string SourceHash(string repoRoot, ServerPublishOptions? options = null)
     {
         options ??= ServerPublishOptions.Default;
