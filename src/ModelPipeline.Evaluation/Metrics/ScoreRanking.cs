@@ -89,20 +89,7 @@ internal sealed class ScoreRanking
         var start = 0;
         foreach (var end in GroupEnds)
         {
-            double groupTp = 0, groupFp = 0;
-            for (var i = start; i < end; i++)
-            {
-                var row = Order[i];
-                var weight = counts.IsEmpty ? 1 : counts[row];
-                if (labels[row] == 1)
-                {
-                    groupTp += weight;
-                }
-                else
-                {
-                    groupFp += weight;
-                }
-            }
+            var (groupTp, groupFp) = CountGroup(start, end, labels, counts);
 
             area += groupFp * (tp + tp + groupTp) / 2;
             tp += groupTp;
@@ -120,20 +107,7 @@ internal sealed class ScoreRanking
         var start = 0;
         foreach (var end in GroupEnds)
         {
-            double groupTp = 0, groupFp = 0;
-            for (var i = start; i < end; i++)
-            {
-                var row = Order[i];
-                var weight = counts.IsEmpty ? 1 : counts[row];
-                if (labels[row] == 1)
-                {
-                    groupTp += weight;
-                }
-                else
-                {
-                    groupFp += weight;
-                }
-            }
+            var (groupTp, groupFp) = CountGroup(start, end, labels, counts);
 
             tp += groupTp;
             fp += groupFp;
@@ -147,5 +121,26 @@ internal sealed class ScoreRanking
         }
 
         return tp <= 0 ? double.NaN : sum / tp;
+    }
+
+    /// <summary>Weighted positives and negatives among the ranked rows start..end (one tied-score group).</summary>
+    private (double Tp, double Fp) CountGroup(int start, int end, ReadOnlySpan<int> labels, ReadOnlySpan<int> counts)
+    {
+        double tp = 0, fp = 0;
+        for (var i = start; i < end; i++)
+        {
+            var row = Order[i];
+            var weight = counts.IsEmpty ? 1 : counts[row];
+            if (labels[row] == 1)
+            {
+                tp += weight;
+            }
+            else
+            {
+                fp += weight;
+            }
+        }
+
+        return (tp, fp);
     }
 }
