@@ -27,7 +27,16 @@ internal sealed partial class Build
                 Directory.Delete(results, recursive: true);
             }
 
-            var arguments = $"test \"{RootDirectory / "ModelPipeline.sln"}\" -c Release --nologo --logger trx --results-directory \"{results}\"" +
+            // Build everything first, then test without building: test assemblies that run while others still
+            // build (publishing the server, say) must not race the compiler over the same bin folders.
+            var solution = RootDirectory / "ModelPipeline.sln";
+            var built = RunProcess("dotnet", $"build \"{solution}\" -c Release --nologo");
+            if (built != 0)
+            {
+                throw new InvalidOperationException($"dotnet build failed (exit code {built})");
+            }
+
+            var arguments = $"test \"{solution}\" -c Release --no-build --nologo --logger trx --results-directory \"{results}\"" +
                 " -- RunConfiguration.TreatNoTestsAsError=false";
             if (!string.IsNullOrWhiteSpace(TestFilter))
             {

@@ -21,6 +21,9 @@ public sealed record ServerPublishOptions(string Runtime = "linux-x64", string C
         {
             "publish", ProjectPath, "-c", Configuration, "-r", Runtime, "--self-contained",
             "-p:PublishSingleFile=true", "-p:DebugType=none", "-o", outputDirectory, "-nologo",
+            // Its own bin/obj for the whole project graph: DebugType=none flows to the referenced libraries, and
+            // building them into their usual bin/Release removed the .pdb files a concurrent `dotnet test` was copying.
+            "--artifacts-path", outputDirectory + ".build",
         };
         if (Trimmed)
         {
