@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ModelPipeline.Data;
 using ModelPipeline.Definitions;
 using ModelPipeline.Evaluation;
+using ModelPipeline.Targets;
 using ModelPipeline.Training;
 
 namespace ModelPipeline.Build;
@@ -39,7 +40,25 @@ internal sealed partial class PipelineRun
 
         Log.Information($"Training {spec.TrainerType} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
         var watch = Stopwatch.StartNew();
-        var model = ModelTrainer.Fit(train, spec, new Progress<TrainingProgress>(p => Log.Debug($"{p.Stage} {p.Done}/{p.Total}")));
+        ProgressBar? bar = null;
+        var stage = "";
+        var model = ModelTrainer.Fit(train, spec, new ImmediateProgress<TrainingProgress>(p =>
+        {
+            if (!Log.IsInteractive)
+            {
+                Log.Debug($"{p.Stage} {p.Done}/{p.Total}");
+                return;
+            }
+
+            if (bar is null || p.Stage != stage)
+            {
+                bar?.Dispose();
+                (bar, stage) = (Log.Progress($"Training: {p.Stage}", p.Total), p.Stage);
+            }
+
+            bar.Report(p.Done);
+        }));
+        bar?.Dispose();
         watch.Stop();
         _challenger = model;
         Artifacts.WriteBytes(Artifacts.ChallengerModel, model.ToBytes());
@@ -55,10 +74,19 @@ internal sealed partial class PipelineRun
         var options = SearchMapping.Options(search, Definition);
         Log.Information($"Searching {search.Strategy.ToString().ToLowerInvariant()} over {string.Join(", ", search.Space.Keys)} " +
             $"({search.Folds}-fold CV on {options.Metric}, {search.Parallelism} in parallel)");
+        ProgressBar? bar = null;
+        var gate = new object();
         var result = HyperparameterSearch.Run(train, spec, SearchMapping.Space(search), options,
-            new Progress<SearchProgress>(p => Log.Information(
-                $"  trial {p.Completed}/{p.Total}: {string.Join(", ", p.Trial.Parameters.Select(x => $"{x.Key}={x.Value}"))} -> " +
-                (p.Trial.Error ?? $"{p.Trial.MeanScore:0.0000} ± {p.Trial.StandardDeviation:0.0000}"))));
+            new ImmediateProgress<SearchProgress>(p =>
+            {
+                lock (gate)
+                {
+                    bar ??= Log.Progress("  trials", p.Total);
+                    bar.Report(p.Completed, string.Join(", ", p.Trial.Parameters.Select(x => $"{x.Key}={x.Value}")) + " -> " +
+                        (p.Trial.Error ?? $"{p.Trial.MeanScore:0.0000} ± {p.Trial.StandardDeviation:0.0000}"));
+                }
+            }));
+        bar?.Dispose();
         Artifacts.Write(Artifacts.SearchFile, result);
         Log.Success($"Best of {result.Trials.Count} trials: {string.Join(", ", result.BestParameters.Select(p => $"{p.Key}={p.Value}"))} " +
             $"({result.Metric} {result.BestScore:0.0000}) in {watch.Elapsed.TotalSeconds:F1} s -> {Rel(Artifacts.SearchFile)}");

@@ -60,7 +60,7 @@ internal static class BuildRunner
             }
 
             var colors = host.IsTerminal && !serverBuild && !environment.ContainsKey("NO_COLOR");
-            var log = new BuildLog(output, new LogStyle(!serverBuild, colors, verbose, gitHubActions), host.Time);
+            var log = new BuildLog(output, new LogStyle(!serverBuild, colors, verbose, gitHubActions, host.IsTerminal && !serverBuild), host.Time);
             build.Log = log;
             build.RootDirectory = new AbsolutePath(root);
             build.IsServerBuild = serverBuild;

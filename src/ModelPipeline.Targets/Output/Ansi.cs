@@ -9,4 +9,5 @@ internal static class Ansi
     public const string Yellow = "\u001b[33m";
     public const string Cyan = "\u001b[36m";
     public const string Dim = "\u001b[2m";
+    public const string ClearLine = "\u001b[2K";
 }

@@ -18,6 +18,35 @@ public sealed class BuildLog
         this.time = time;
     }
 
+    /// <summary>Held while writing, so lines from worker threads and a progress bar's redraws do not interleave.</summary>
+    internal object Sync { get; } = new();
+
+    /// <summary>The bar drawn on the terminal's last line, if any; other lines are written above it.</summary>
+    internal ProgressBar? ActiveProgress { get; set; }
+
+    /// <summary>
+    /// Starts a progress bar for <paramref name="total"/> steps: redrawn in place on an interactive terminal,
+    /// plain lines on a server build or a redirected output. Dispose it when the work ends.
+    /// </summary>
+    public ProgressBar Progress(string title, int total)
+    {
+        lock (Sync)
+        {
+            ActiveProgress?.Dispose();
+            var bar = new ProgressBar(this, title, total, style.Interactive);
+            if (style.Interactive)
+            {
+                ActiveProgress = bar;
+                bar.Draw();
+            }
+
+            return bar;
+        }
+    }
+
+    /// <summary>Whether output is an interactive terminal on a local build (progress bars redraw in place).</summary>
+    public bool IsInteractive => style.Interactive;
+
     /// <summary>Whether <see cref="Debug"/> lines are written (<c>--verbose</c>).</summary>
     public bool IsVerbose => style.Verbose;
 
@@ -51,16 +80,47 @@ public sealed class BuildLog
     public void Success(string message) => Write("INF", message, Ansi.Green);
 
     /// <summary>Writes a line as is (no level, no timestamp), e.g. a table.</summary>
-    internal void Plain(string text, string? colour = null) =>
-        writer.WriteLine(colour is not null && style.Colors ? colour + text + Ansi.Reset : text);
+    internal void Plain(string text, string? colour = null)
+    {
+        lock (Sync)
+        {
+            ClearProgressLine();
+            writer.WriteLine(colour is not null && style.Colors ? colour + text + Ansi.Reset : text);
+            ActiveProgress?.Draw();
+        }
+    }
+
+    /// <summary>Replaces the terminal's current line with <paramref name="text"/> (no newline).</summary>
+    internal void DrawProgressLine(string text)
+    {
+        writer.Write("\r" + Ansi.ClearLine + (style.Colors ? Ansi.Cyan + text + Ansi.Reset : text));
+        writer.Flush();
+    }
+
+    /// <summary>Leaves the bar's last state on its own line.</summary>
+    internal void EndProgressLine() => writer.WriteLine();
+
+    private void ClearProgressLine()
+    {
+        if (ActiveProgress is not null)
+        {
+            writer.Write("\r" + Ansi.ClearLine);
+        }
+    }
 
     private void Write(string level, string message, string? colour)
     {
-        var prefix = style.Timestamps ? $"{time.GetLocalNow():HH:mm:ss} [{level}] " : $"[{level}] ";
-        foreach (var line in message.Split('\n'))
+        lock (Sync)
         {
-            var text = prefix + line.TrimEnd('\r');
-            writer.WriteLine(colour is not null && style.Colors ? colour + text + Ansi.Reset : text);
+            ClearProgressLine();
+            var prefix = style.Timestamps ? $"{time.GetLocalNow():HH:mm:ss} [{level}] " : $"[{level}] ";
+            foreach (var line in message.Split('\n'))
+            {
+                var text = prefix + line.TrimEnd('\r');
+                writer.WriteLine(colour is not null && style.Colors ? colour + text + Ansi.Reset : text);
+            }
+
+            ActiveProgress?.Draw();
         }
     }
 
@@ -68,7 +128,10 @@ public sealed class BuildLog
     {
         if (style.GitHubActions)
         {
-            writer.WriteLine($"::{kind}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
+            lock (Sync)
+            {
+                writer.WriteLine($"::{kind}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
+            }
         }
     }
 }
