@@ -3,20 +3,28 @@ using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
 
-/// <summary>GitHub Actions: generated workflows (GenerateWorkflows), step summary and outputs (ReportToGitHub).</summary>
+/// <summary>GitHub Actions: generated workflows (GenerateWorkflows), step summary and outputs (ReportToGitHub), releases (PublishRelease).</summary>
+[GitHubWorkflow(
+    "retrain",
+    DispatchInputs = [nameof(Pipeline), nameof(Force), nameof(Trigger), nameof(Threads), nameof(BaseImage)],
+    PipelineInput = nameof(Pipeline),
+    TriggerInput = nameof(Trigger),
+    ImportSecrets = ["REGISTRY_PASSWORD=GITHUB_TOKEN@push"])]
 internal sealed partial class Build
 {
     Target GenerateWorkflows => _ => _
-        .Description("Write .github/workflows/*.yml from the [GitHubWorkflow] declaration and the pipelines' data files and schedules")
+        .Description("Write .github/workflows/*.yml from the build's [GitHubWorkflow] attributes and the pipelines' data files and schedules")
         .Executes(() =>
         {
-            var spec = RetrainWorkflow.Spec(GitHubStage.PipelineTriggers(RootDirectory));
-            var path = Path.Combine(RootDirectory, ".github", "workflows", spec.FileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var text = WorkflowGenerator.Generate(spec);
-            var unchanged = File.Exists(path) && File.ReadAllText(path) == text;
-            File.WriteAllText(path, text);
-            Log.Information(unchanged ? $".github/workflows/{spec.FileName} is up to date" : $"wrote .github/workflows/{spec.FileName}");
+            foreach (var spec in DeclaredWorkflows.Specs(RootDirectory))
+            {
+                var path = Path.Combine(RootDirectory, ".github", "workflows", spec.FileName);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var text = WorkflowGenerator.Generate(spec);
+                var unchanged = File.Exists(path) && File.ReadAllText(path) == text;
+                File.WriteAllText(path, text);
+                Log.Information(unchanged ? $".github/workflows/{spec.FileName} is up to date" : $"wrote .github/workflows/{spec.FileName}");
+            }
         });
 
     Target ReportToGitHub => _ => _
@@ -24,4 +32,9 @@ internal sealed partial class Build
         .TriggeredBy(CompareWithChampion, Push)
         .OnlyWhenStatic(() => IsGitHubActions, "not running on GitHub Actions")
         .Executes(() => GitHubStage.Report(RootDirectory, Pipeline, Log));
+
+    Target PublishRelease => _ => _
+        .Description("On GitHub Actions: release <pipeline>-v<version> with model.bin, evaluation.json and report.html (once per version)")
+        .OnlyWhenStatic(() => IsGitHubActions, "not running on GitHub Actions")
+        .Executes(() => GitHubStage.Release(RootDirectory, Pipeline, ModelsDirectory, Log));
 }

@@ -25,7 +25,7 @@ internal sealed partial class Build
         });
 
     Target Monitor => _ => _
-        .Description("Compare a batch or the prediction log with the champion's profile: drift, decay, anomalies; retrain on drift when monitor.retrain_on_drift")
+        .Description("Compare a batch or the prediction log with the champion's profile: drift, decay, anomalies; retrain on drift when monitor.retrain_on_drift (on GitHub Actions: dispatch the retrain workflow)")
         .Produces($"artifacts/{Pipeline}/drift.json", $"artifacts/{Pipeline}/drift.html", $"artifacts/{Pipeline}/drift.md")
         .Executes(() =>
         {
@@ -48,11 +48,18 @@ internal sealed partial class Build
         });
 
     /// <summary>
-    /// Runs Retrain -> ... -> Push with trigger "drift" in a child build (this same build program, same root), so that
-    /// its targets run once, in a fresh process.
+    /// On GitHub Actions: dispatches the pipeline's retrain workflow with trigger "drift" through the REST client.
+    /// Elsewhere: runs Retrain -> ... -> Push with trigger "drift" in a child build (this same build program, same
+    /// root), so that its targets run once, in a fresh process.
     /// </summary>
     void CloseTheLoop()
     {
+        if (IsGitHubActions)
+        {
+            GitHubStage.DispatchRetrain(Pipeline, Log);
+            return;
+        }
+
         Log.Information($"monitor.retrain_on_drift: ./build.sh Push --pipeline {Pipeline} --trigger drift");
         var program = typeof(Build).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { WorkingDirectory = RootDirectory, UseShellExecute = false };

@@ -1,6 +1,7 @@
 using ModelPipeline.Definitions;
 using ModelPipeline.GitHub;
 using ModelPipeline.GitHub.Workflows;
+using ModelPipeline.Registry;
 using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
@@ -72,5 +73,67 @@ internal static class GitHubStage
         {
             log.Warning($"could not report to GitHub (the pipeline result stands): {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> for the version this run registered: model.bin (read and checked
+    /// through the registry), evaluation.json and report.html as assets, report.md as notes, on the run's commit.
+    /// Releases hold the registry's model files between runs, so a failure here fails the job (before the metadata commit).
+    /// </summary>
+    public static void Release(string root, string pipeline, string modelsDirectory, BuildLog log)
+    {
+        var artifacts = new RunArtifacts(root, pipeline);
+        if (artifacts.Read<DecisionRecord>(artifacts.DecisionFile) is not { } decision)
+        {
+            log.Information($"{pipeline}: this run registered no version (no {Path.GetRelativePath(root, artifacts.DecisionFile)}): nothing to release");
+            return;
+        }
+
+        var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
+            ?? throw new InvalidOperationException("PublishRelease needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (set them in the job's env)");
+        var tag = $"{pipeline}-v{decision.Version}";
+        using var client = new GitHubClient(context.ApiUrl, context.Token);
+        if (client.ReleaseExistsAsync(context.Repository, tag).GetAwaiter().GetResult())
+        {
+            log.Information($"release {tag} exists already");
+            return;
+        }
+
+        var registry = ModelRegistry.Open(Path.GetFullPath(modelsDirectory, root), pipeline);
+        var assets = new List<ReleaseAsset> { new("model.bin", "application/octet-stream", registry.ReadModel(decision.Version)) };
+        foreach (var (file, type) in new[] { (artifacts.EvaluationFile, "application/json"), (artifacts.ReportHtml, "text/html") }.Where(f => File.Exists(f.Item1)))
+        {
+            assets.Add(new ReleaseAsset(Path.GetFileName(file), type, File.ReadAllBytes(file)));
+        }
+
+        var notes = File.Exists(artifacts.ReportMarkdown) ? File.ReadAllText(artifacts.ReportMarkdown) : decision.Verdict;
+        var release = client.CreateReleaseAsync(context.Repository, tag, $"{pipeline} {decision.Version}", notes, assets, context.Sha).GetAwaiter().GetResult();
+        log.Success($"released {tag} with {string.Join(", ", assets.Select(a => a.Name))}{(release.HtmlUrl.Length > 0 ? ": " + release.HtmlUrl : "")}");
+    }
+
+    /// <summary>
+    /// On GitHub Actions: starts the retrain workflow for <paramref name="pipeline"/> with trigger <c>drift</c>
+    /// (POST .../actions/workflows/{file}/dispatches) on the run's branch, instead of retraining in this job.
+    /// </summary>
+    public static void DispatchRetrain(string pipeline, BuildLog log)
+    {
+        var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
+            ?? throw new InvalidOperationException("dispatching the retrain workflow needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (give the job actions: write)");
+        var workflow = DeclaredWorkflows.Retrain;
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (workflow.PipelineInput is { } pipelineInput)
+        {
+            inputs[DeclaredWorkflows.InputName(pipelineInput)] = pipeline;
+        }
+
+        if (workflow.TriggerInput is { } triggerInput)
+        {
+            inputs[DeclaredWorkflows.InputName(triggerInput)] = "drift";
+        }
+
+        var gitRef = context.RefName ?? workflow.DefaultBranch;
+        using var client = new GitHubClient(context.ApiUrl, context.Token);
+        client.DispatchWorkflowAsync(context.Repository, $"{workflow.Name}.yml", gitRef, inputs).GetAwaiter().GetResult();
+        log.Success($"dispatched .github/workflows/{workflow.Name}.yml on {gitRef} with {string.Join(", ", inputs.Select(i => $"{i.Key}={i.Value}"))}");
     }
 }

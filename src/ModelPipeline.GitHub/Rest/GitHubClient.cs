@@ -73,6 +73,20 @@ public sealed partial class GitHubClient : IDisposable
         return new PublishedRelease(release["id"]!.GetValue<long>(), tag, release["html_url"]?.GetValue<string>() ?? "", urls);
     }
 
+    /// <summary>Whether release <paramref name="tag"/> exists (GET /repos/{owner}/{repo}/releases/tags/{tag}; 404 = no).</summary>
+    public async Task<bool> ReleaseExistsAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SendJsonAsync(HttpMethod.Get, $"repos/{Repo(repository)}/releases/tags/{Uri.EscapeDataString(tag)}", null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GitHubApiException e) when (e.StatusCode == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sets the <c>model-gate</c> status on <paramref name="sha"/>; the description (the verdict) is cut to 140 characters.</summary>
     public async Task SetCommitStatusAsync(string repository, string sha, CommitState state, string description,
         string? targetUrl = null, CancellationToken cancellationToken = default)

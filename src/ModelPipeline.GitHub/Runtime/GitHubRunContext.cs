@@ -7,6 +7,9 @@ namespace ModelPipeline.GitHub;
 /// <param name="PullRequest">The PR number when the run is for <c>refs/pull/N/merge</c>.</param>
 public sealed partial record GitHubRunContext(string ApiUrl, string Repository, string Sha, int? PullRequest, string Token, string? RunUrl)
 {
+    /// <summary>The branch or tag the run is on (GITHUB_REF_NAME; a pull request's head branch); null when unknown.</summary>
+    public string? RefName { get; init; }
+
     /// <summary>Null unless GITHUB_ACTIONS=true and GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA are set.</summary>
     public static GitHubRunContext? FromEnvironment(IReadOnlyDictionary<string, string> env)
     {
@@ -25,7 +28,10 @@ public sealed partial record GitHubRunContext(string ApiUrl, string Repository, 
 
         var server = Get("GITHUB_SERVER_URL") ?? "https://github.com";
         var runUrl = Get("GITHUB_RUN_ID") is { } runId ? $"{server}/{repository}/actions/runs/{runId}" : null;
-        return new GitHubRunContext(Get("GITHUB_API_URL") ?? "https://api.github.com", repository, sha, pr, token, runUrl);
+        return new GitHubRunContext(Get("GITHUB_API_URL") ?? "https://api.github.com", repository, sha, pr, token, runUrl)
+        {
+            RefName = pr is null ? Get("GITHUB_REF_NAME") : Get("GITHUB_HEAD_REF"),
+        };
     }
 
     static string? HeadSha(string eventPath)

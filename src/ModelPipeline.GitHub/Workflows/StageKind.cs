@@ -9,6 +9,6 @@ public enum StageKind
     /// <summary>Runs targets that report (PR comment, commit status, step summary); uploads nothing.</summary>
     Report,
 
-    /// <summary>Commits models/&lt;pipeline&gt;/ metadata back to the default branch and attaches model files to a release.</summary>
+    /// <summary>Runs its targets once per pipeline (releasing the model files through the build's REST client), then commits models/&lt;pipeline&gt;/ metadata back to the default branch.</summary>
     PublishRegistry,
 }

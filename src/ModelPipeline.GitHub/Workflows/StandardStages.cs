@@ -15,7 +15,7 @@ public static class StandardStages
         new("package", "Package to container", StageKind.Build, ["PackageToContainer"], ["compare"], ReadOnly, OnPullRequest: false),
         new("push", "Push image", StageKind.Build, ["Push"], ["package"],
             new Dictionary<string, string> { ["contents"] = "read", ["packages"] = "write" }, OnPullRequest: false) { RegistryLogin = true },
-        new("publish-registry", "Commit registry metadata and release model files", StageKind.PublishRegistry, [], ["push"],
+        new("publish-registry", "Commit registry metadata and release model files", StageKind.PublishRegistry, ["PublishRelease"], ["push"],
             new Dictionary<string, string> { ["contents"] = "write" }, OnPullRequest: false),
     ];
 }

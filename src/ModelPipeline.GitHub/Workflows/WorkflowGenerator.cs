@@ -18,7 +18,7 @@ public static class WorkflowGenerator
             .Set("env", new YamlMap()
                 .Set("DOTNET_NOLOGO", "true")
                 .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "true")
-                .Set("TRIGGER", "${{ github.event_name == 'schedule' && 'schedule' || github.event_name == 'push' && 'data_change' || github.event_name == 'workflow_dispatch' && 'manual' || 'ci' }}"));
+                .Set(TriggerVariable(spec), $"${{{{ {TriggerFromInput(spec)}{EventTrigger} }}}}"));
         var jobs = new YamlMap();
         foreach (var stage in spec.Stages)
         {
@@ -28,6 +28,16 @@ public static class WorkflowGenerator
         root.Set("jobs", jobs);
         return Header(spec) + YamlEmitter.Emit(root);
     }
+
+    /// <summary>What started the run, by event: the build's trigger values (schedule, data_change, manual, ci).</summary>
+    const string EventTrigger =
+        "github.event_name == 'schedule' && 'schedule' || github.event_name == 'push' && 'data_change' || github.event_name == 'workflow_dispatch' && 'manual' || 'ci'";
+
+    static string TriggerVariable(WorkflowSpec spec) =>
+        spec.Inputs.FirstOrDefault(i => i.Name == spec.TriggerInput)?.EnvironmentVariable ?? "TRIGGER";
+
+    /// <summary>A dispatch that names its trigger (Monitor sends <c>drift</c>) wins over the event's.</summary>
+    static string TriggerFromInput(WorkflowSpec spec) => spec.TriggerInput is { } name ? $"inputs.{name} || " : "";
 
     static string Header(WorkflowSpec spec) =>
         "# ------------------------------------------------------------------------------\n" +

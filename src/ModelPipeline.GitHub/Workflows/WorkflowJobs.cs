@@ -17,13 +17,25 @@ internal static class WorkflowJobs
             .Set("permissions", Permissions(stage))
             .Set("strategy", matrix ? new YamlMap()
                 .Set("fail-fast", false)
-                .Set("matrix", new YamlMap().Set("pipeline", spec.Pipelines.Cast<object>().ToList())) : null)
+                .Set("matrix", new YamlMap().Set("pipeline", MatrixPipelines(spec))) : null)
             .Set("concurrency", stage.Kind == StageKind.PublishRegistry
                 ? new YamlMap().Set("group", "modelpipeline-registry-${{ github.ref }}").Set("cancel-in-progress", false)
                 : new YamlMap().Set("group", $"modelpipeline-{pipeline}-{stage.Id}-${{{{ github.ref }}}}").Set("cancel-in-progress", false))
             .Set("env", Environment(spec, stage, pipeline));
         job.Set("steps", stage.Kind == StageKind.PublishRegistry ? WorkflowSteps.Publish(spec, stage) : WorkflowSteps.Build(spec, stage, pipeline));
         return job;
+    }
+
+    /// <summary>Every pipeline; with a pipeline input, a manual run that names one runs only that one.</summary>
+    static object MatrixPipelines(WorkflowSpec spec)
+    {
+        if (spec.PipelineInput is not { } input)
+        {
+            return spec.Pipelines.Cast<object>().ToList();
+        }
+
+        var all = "[" + string.Join(",", spec.Pipelines.Select(p => $"\"{p}\"")) + "]";
+        return $"${{{{ fromJSON(inputs.{input} != '' && inputs.{input} != '{WorkflowSpecs.AllPipelines}' && format('[\"{{0}}\"]', inputs.{input}) || '{all}') }}}}";
     }
 
     static YamlMap Permissions(StageJob stage)
@@ -41,11 +53,11 @@ internal static class WorkflowJobs
     {
         if (stage.Kind == StageKind.PublishRegistry)
         {
-            return new YamlMap().Set("GH_TOKEN", "${{ github.token }}");
+            return new YamlMap().Set("GITHUB_TOKEN", "${{ github.token }}");
         }
 
         var env = new YamlMap().Set("PIPELINE", pipeline);
-        foreach (var input in spec.Inputs)
+        foreach (var input in spec.Inputs.Where(i => i.Name != spec.PipelineInput && i.Name != spec.TriggerInput))
         {
             env.Set(input.EnvironmentVariable, $"${{{{ inputs.{input.Name} }}}}");
         }

@@ -43,6 +43,12 @@ public sealed record WorkflowSpec(
     /// <summary>Where <c>Push</c> sends images; handed to the build as REGISTRY.</summary>
     public string PushRegistry { get; init; } = "ghcr.io/${{ github.repository_owner }}";
 
+    /// <summary>Id of the input (in <see cref="Inputs"/>) choosing the pipeline(s) of a manual run; null = all of them.</summary>
+    public string? PipelineInput { get; init; }
+
+    /// <summary>Id of the input (in <see cref="Inputs"/>) that a dispatch sets to say what started it (e.g. <c>drift</c>).</summary>
+    public string? TriggerInput { get; init; }
+
     /// <summary>The build's entry script.</summary>
     public string BuildScript { get; init; } = "./build.sh";
 }

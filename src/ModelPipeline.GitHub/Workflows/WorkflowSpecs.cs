@@ -6,10 +6,17 @@ public static class WorkflowSpecs
     /// <summary>The command written into the generated header.</summary>
     public const string RegenerateCommand = "./build.sh GenerateWorkflows";
 
-    /// <param name="inputFor">Maps a build parameter name from <see cref="GitHubWorkflowAttribute.DispatchInputs"/> to its typed input.</param>
-    public static WorkflowSpec From(GitHubWorkflowAttribute declaration, IEnumerable<PipelineTriggers> pipelines, Func<string, WorkflowInput> inputFor)
+    /// <summary>The pipeline choice that runs every pipeline (offered when there are several).</summary>
+    public const string AllPipelines = "all";
+
+    /// <param name="inputFor">Maps a build parameter name from <see cref="GitHubWorkflowAttribute.DispatchInputs"/> to its
+    /// typed input; the <see cref="GitHubWorkflowAttribute.PipelineInput"/> becomes a choice of the pipelines.</param>
+    public static WorkflowSpec From(GitHubWorkflowAttribute declaration, IEnumerable<PipelineTriggers> pipelines,
+        Func<string, WorkflowInput> inputFor)
     {
         var sorted = pipelines.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        var names = sorted.Select(p => p.Name).ToArray();
+        var inputs = declaration.OnDispatch ? declaration.DispatchInputs.ToDictionary(p => p, p => p == declaration.PipelineInput ? PipelineChoice(inputFor(p), names) : inputFor(p), StringComparer.Ordinal) : [];
         var schedules = declaration.OnSchedule
             ? sorted.Select(p => p.Cron).OfType<string>().Distinct(StringComparer.Ordinal).ToArray()
             : [];
@@ -17,10 +24,10 @@ public static class WorkflowSpecs
         return new WorkflowSpec(
             $"{declaration.Name}.yml",
             declaration.Name,
-            sorted.Select(p => p.Name).ToArray(),
+            names,
             schedules,
             paths,
-            declaration.OnDispatch ? declaration.DispatchInputs.Select(inputFor).ToArray() : [],
+            inputs.Count == 0 ? [] : declaration.DispatchInputs.Select(p => inputs[p]).ToArray(),
             declaration.ImportSecrets.Select(SecretMapping.Parse).ToArray(),
             StandardStages.All,
             RegenerateCommand)
@@ -29,6 +36,17 @@ public static class WorkflowSpecs
             OnPush = declaration.OnPush,
             OnPullRequest = declaration.OnPullRequest,
             OnDispatch = declaration.OnDispatch,
+            PipelineInput = InputName(declaration, declaration.PipelineInput, inputs),
+            TriggerInput = InputName(declaration, declaration.TriggerInput, inputs),
         };
     }
+
+    static WorkflowInput PipelineChoice(WorkflowInput input, IReadOnlyList<string> names) => names.Count > 1
+        ? input with { Type = WorkflowInputType.Choice, Options = [AllPipelines, .. names], Default = AllPipelines }
+        : input with { Type = WorkflowInputType.Choice, Options = names, Default = names.FirstOrDefault() };
+
+    static string? InputName(GitHubWorkflowAttribute declaration, string? parameter, Dictionary<string, WorkflowInput> inputs) =>
+        parameter is null || !declaration.OnDispatch ? null
+        : inputs.TryGetValue(parameter, out var input) ? input.Name
+        : throw new WorkflowSpecException($"workflow '{declaration.Name}': '{parameter}' is not among its DispatchInputs ({string.Join(", ", declaration.DispatchInputs)})");
 }

@@ -12,15 +12,7 @@ internal static class WorkflowSteps
 
     public static List<object> Build(WorkflowSpec spec, StageJob stage, string pipeline)
     {
-        var steps = new List<object>
-        {
-            Uses("Check out", Checkout),
-            Uses("Set up .NET", SetupDotnet, new YamlMap().Set("global-json-file", "global.json")),
-            Uses("Cache NuGet packages", Cache, new YamlMap()
-                .Set("path", "~/.nuget/packages")
-                .Set("key", "${{ runner.os }}-nuget-${{ hashFiles('Directory.Packages.props', '**/*.csproj') }}")
-                .Set("restore-keys", "${{ runner.os }}-nuget-")),
-        };
+        var steps = Prepare(Uses("Check out", Checkout));
         if (stage.Needs.Count > 0)
         {
             steps.Add(Uses($"Download the {stage.Needs[0]} stage's run", Download, new YamlMap()
@@ -54,15 +46,32 @@ internal static class WorkflowSteps
         return steps;
     }
 
-    public static List<object> Publish(WorkflowSpec spec, StageJob stage) =>
-    [
-        Uses("Check out the default branch", Checkout, new YamlMap().Set("ref", spec.DefaultBranch)),
-        Uses("Download the runs", Download, new YamlMap()
+    /// <summary>
+    /// Releases each pipeline's new model through the build's own REST client (the stage's targets, run once per
+    /// pipeline), then commits the registry metadata back to the default branch.
+    /// </summary>
+    public static List<object> Publish(WorkflowSpec spec, StageJob stage)
+    {
+        var steps = Prepare(Uses("Check out the default branch", Checkout, new YamlMap().Set("ref", spec.DefaultBranch)));
+        steps.Add(Uses("Download the runs", Download, new YamlMap()
             .Set("pattern", $"{stage.Needs[0]}-*")
             .Set("merge-multiple", true)
-            .Set("path", ".")),
-        Run("Release model files", ReleaseModels),
-        Run("Commit registry metadata", CommitRegistry.Replace("{branch}", spec.DefaultBranch, StringComparison.Ordinal)),
+            .Set("path", ".")));
+        var commands = spec.Pipelines.Select(p => $"{spec.BuildScript} {string.Join(' ', stage.Targets)} --skip --pipeline {p}");
+        steps.Add(Run(string.Join(", ", stage.Targets), string.Join('\n', commands)));
+        steps.Add(Run("Commit registry metadata", CommitRegistry.Replace("{branch}", spec.DefaultBranch, StringComparison.Ordinal)));
+        return steps;
+    }
+
+    /// <summary>Check out, .NET from global.json, the NuGet cache keyed on the lock inputs.</summary>
+    static List<object> Prepare(YamlMap checkout) =>
+    [
+        checkout,
+        Uses("Set up .NET", SetupDotnet, new YamlMap().Set("global-json-file", "global.json")),
+        Uses("Cache NuGet packages", Cache, new YamlMap()
+            .Set("path", "~/.nuget/packages")
+            .Set("key", "${{ runner.os }}-nuget-${{ hashFiles('Directory.Packages.props', '**/*.csproj') }}")
+            .Set("restore-keys", "${{ runner.os }}-nuget-")),
     ];
 
     static YamlMap Uses(string name, string action, YamlMap? with = null) =>
@@ -78,23 +87,6 @@ internal static class WorkflowSteps
           if [ ! -f "$dir/model.bin" ]; then
             gh release download "$PIPELINE-v$version" --pattern model.bin --dir "$dir" \
               || echo "::warning::no release asset model.bin for $PIPELINE-v$version"
-          fi
-        done
-        """;
-
-    const string ReleaseModels = """
-        shopt -s nullglob
-        for decision in artifacts/*/decision.json; do
-          pipeline="$(basename "$(dirname "$decision")")"
-          version="$(jq -r .version "$decision")"
-          model="models/$pipeline/versions/$version/model.bin"
-          if [ -f "$model" ] && ! gh release view "$pipeline-v$version" >/dev/null 2>&1; then
-            assets=("$model")
-            for file in "artifacts/$pipeline/evaluation.json" "artifacts/$pipeline/report.html"; do
-              if [ -f "$file" ]; then assets+=("$file"); fi
-            done
-            gh release create "$pipeline-v$version" --title "$pipeline $version" \
-              --notes-file "artifacts/$pipeline/report.md" --target "$GITHUB_SHA" "${assets[@]}"
           fi
         done
         """;
