@@ -20,12 +20,12 @@ public sealed class NamingTests
     [InlineData("PUSH", "Push")]
     public void Closest_SmallTypo_FindsIntendedName(string input, string expected)
     {
-        Assert.Equal(expected, NameSuggestion.Closest(input, ["Retrain", "Evaluate", "Push"]));
+        Assert.Equal(expected, NearestName.Find(input, ["Retrain", "Evaluate", "Push"]));
     }
 
     [Fact]
     public void Closest_NothingNear_ReturnsNull()
     {
-        Assert.Null(NameSuggestion.Closest("Deploy", ["Retrain", "Evaluate", "Push"]));
+        Assert.Null(NearestName.Find("Deploy", ["Retrain", "Evaluate", "Push"]));
     }
 }

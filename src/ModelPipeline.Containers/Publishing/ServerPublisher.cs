@@ -6,14 +6,14 @@ namespace ModelPipeline.Containers.Publishing;
 
 /// <summary>
 /// Publishes src/ModelPipeline.Serving as a self-contained single-file executable for the image, skipping the publish
-/// when a stamp in the output directory matches the hash of the Serving/Data/Training sources, project files and the
+/// when a stamp in the output directory matches the hash of the Serving/Data/Training (and src/Shared) sources, project files and the
 /// repository's build props.
 /// </summary>
 public static class ServerPublisher
 {
     public const string StampFileName = ".modelpipeline-publish.stamp";
 
-    private static readonly string[] SourceProjects = ["ModelPipeline.Serving", "ModelPipeline.Data", "ModelPipeline.Training"];
+    private static readonly string[] SourceProjects = ["ModelPipeline.Serving", "ModelPipeline.Data", "ModelPipeline.Training", "Shared"];
     private static readonly string[] SourceExtensions = [".cs", ".csproj", ".json", ".props", ".targets", ".resx"];
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "Directory.Build.targets", "global.json", "nuget.config", "NuGet.config"];
 

@@ -102,7 +102,7 @@ internal sealed partial class GateReader
         var problem = known
             ? $"metric '{name}' does not apply to task {Vocabulary.NameOf(Vocabulary.Tasks, task)}"
             : $"unknown metric '{name}'";
-        scope.Errors.Add(node.Start, path, $"{problem}; expected one of {string.Join(", ", valid)}{NearestName.Suffix(name, valid)}");
+        scope.Errors.Add(node.Start, path, $"{problem}; expected one of {string.Join(", ", valid)}{YamlScope.DidYouMean(name, valid)}");
         return null;
     }
 

@@ -142,7 +142,7 @@ internal sealed class YamlScope
             }
         }
 
-        Errors.Add(node.Start, path, $"unknown value '{text}'; expected {expected}{NearestName.Suffix(text, names)}");
+        Errors.Add(node.Start, path, $"unknown value '{text}'; expected {expected}{DidYouMean(text, names)}");
         return fallback;
     }
 
@@ -281,8 +281,12 @@ internal sealed class YamlScope
             if (!_known.Contains(name))
             {
                 Errors.Add(key.Start, PathOf(name),
-                    $"unknown key; expected one of {string.Join(", ", _known)}{NearestName.Suffix(name, _known)}");
+                    $"unknown key; expected one of {string.Join(", ", _known)}{DidYouMean(name, _known)}");
             }
         }
     }
+
+    /// <summary>" (did you mean 'x'?)" when a candidate is a likely typo of <paramref name="input"/>, else empty.</summary>
+    internal static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        NearestName.Find(input, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
 }

@@ -103,7 +103,7 @@ internal static class ArgumentParser
     private static string UnknownParameter(string option, IReadOnlyList<ParameterMember> parameters)
     {
         var known = parameters.Select(p => p.Option).Concat(EngineOptions).ToList();
-        var closest = NameSuggestion.Closest(option, known);
+        var closest = NearestName.Find(option, known);
         return closest is null
             ? $"Unknown parameter '{option}'. Run with --help to list parameters."
             : $"Unknown parameter '{option}'. Did you mean '{closest}'?";

@@ -65,7 +65,7 @@ internal sealed class TargetGraph
             return match;
         }
 
-        var closest = NameSuggestion.Closest(name, Targets.Select(t => t.Name));
+        var closest = NearestName.Find(name, Targets.Select(t => t.Name));
         throw new UsageException(closest is null
             ? $"Unknown target '{name}'. Targets: {string.Join(", ", Targets.Where(t => !t.Definition.IsUnlisted))}."
             : $"Unknown target '{name}'. Did you mean '{closest}'?");

@@ -25,7 +25,7 @@ internal static class FeatureOptionsCheck
         if (!valid.Contains(value, StringComparer.Ordinal))
         {
             throw new TrainingOptionsException(
-                $"Feature option {option} '{value}' is not valid.{NameSuggestion.DidYouMean(value, valid)} Valid values: {string.Join(", ", valid)}.");
+                $"Feature option {option} '{value}' is not valid.{TrainerCatalog.DidYouMean(value, valid)} Valid values: {string.Join(", ", valid)}.");
         }
     }
 }

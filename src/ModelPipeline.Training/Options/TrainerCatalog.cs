@@ -55,7 +55,7 @@ internal static class TrainerCatalog
         }
 
         throw new TrainingOptionsException(
-            $"Unknown trainer type '{name}'.{NameSuggestion.DidYouMean(name, Names)} Valid trainer types: {string.Join(", ", Names)}.");
+            $"Unknown trainer type '{name}'.{DidYouMean(name, Names)} Valid trainer types: {string.Join(", ", Names)}.");
     }
 
     public static void RequireTask(TrainerDefinition trainer, TaskKind task)
@@ -67,4 +67,8 @@ internal static class TrainerCatalog
                 $"Trainer '{trainer.Name}' does not do {task.ToString().ToLowerInvariant()} tasks; use one of: {string.Join(", ", alternatives)}.");
         }
     }
+
+    /// <summary>" Did you mean 'x'?" when a candidate is a likely typo of <paramref name="given"/>, else empty.</summary>
+    internal static string DidYouMean(string given, IEnumerable<string> candidates) =>
+        NearestName.Find(given, candidates) is { } near ? $" Did you mean '{near}'?" : string.Empty;
 }

@@ -24,7 +24,7 @@ internal sealed class TrainerParameters
         {
             var definition = definitions.FirstOrDefault(d => d.Name == name)
                 ?? throw new TrainingOptionsException(
-                    $"Unknown parameter '{name}' for trainer '{trainerType}'.{NameSuggestion.DidYouMean(name, names)} Valid parameters: {string.Join(", ", names)}.");
+                    $"Unknown parameter '{name}' for trainer '{trainerType}'.{TrainerCatalog.DidYouMean(name, names)} Valid parameters: {string.Join(", ", names)}.");
             values[name] = definition.Canonicalize(text ?? string.Empty)
                 ?? throw new TrainingOptionsException(
                     $"Parameter '{name}' of trainer '{trainerType}' must be {definition.Expectation}; got '{text}'.");
