@@ -1,77 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ModelPipeline.Training.Trees;
 
 /// <summary>
 /// Builds node histograms from row-major bins (one byte per feature per row) and interleaved gradient/hessian
-/// pairs. Rows split into fixed chunks (boundaries independent of the thread count) that fill private partial
-/// histograms in parallel; partials are added in chunk order, so the sums are the same bits on any machine.
+/// pairs (per row). Rows split into fixed chunks (boundaries independent of the thread count) that fill private
+/// partial histograms in parallel; partials are added in chunk order, so the sums are the same bits on any machine.
+/// A partial keeps (gradient, hessian, count) of a cell side by side, so one row touches one spot per feature.
 /// </summary>
 internal sealed class HistogramBuilder(byte[] bins, int features)
 {
     private const int ChunkSize = 32768;
-    private readonly List<double[]> _partialSums = [];
-    private readonly List<int[]> _partialCounts = [];
+    private readonly List<double[]> _partials = [];
 
-    /// <summary>
-    /// Fills <paramref name="target"/> from positions start..end of <paramref name="rows"/> (null = rows start..end).
-    /// <paramref name="pairs"/> holds (gradient, hessian) per position when <paramref name="ordered"/>, else per row.
-    /// </summary>
-    public void Build(NodeHistogram target, int[]? rows, int start, int end, float[] pairs, bool ordered, ParallelOptions parallel)
+    /// <summary>Fills <paramref name="target"/> from positions start..end of <paramref name="rows"/> (null = rows start..end).</summary>
+    public void Build(NodeHistogram target, int[]? rows, int start, int end, float[] pairs, ParallelOptions parallel)
     {
         var length = end - start;
         var chunks = RowChunks.Count(length, ChunkSize);
         var cells = features * NodeHistogram.BinsPerFeature;
-        while (_partialSums.Count < chunks)
+        while (_partials.Count < chunks)
         {
-            _partialSums.Add(new double[2 * cells]);
-            _partialCounts.Add(new int[cells]);
+            _partials.Add(new double[3 * cells]);
         }
 
         RowChunks.For(length, ChunkSize, parallel, (chunk, s, e) =>
-            Accumulate(rows, start + s, start + e, pairs, ordered, _partialSums[chunk], _partialCounts[chunk]));
+            Accumulate(rows, start + s, start + e, pairs, _partials[chunk]));
         var g = target.Gradients;
         var h = target.Hessians;
         var c = target.Counts;
-        var sums = _partialSums[0];
-        var counts = _partialCounts[0];
+        var partial = _partials[0];
         for (var i = 0; i < cells; i++)
         {
-            g[i] = sums[2 * i];
-            h[i] = sums[(2 * i) + 1];
-            c[i] = counts[i];
+            g[i] = partial[3 * i];
+            h[i] = partial[(3 * i) + 1];
+            c[i] = (int)partial[(3 * i) + 2];
         }
 
         for (var chunk = 1; chunk < chunks; chunk++)
         {
-            sums = _partialSums[chunk];
-            counts = _partialCounts[chunk];
+            partial = _partials[chunk];
             for (var i = 0; i < cells; i++)
             {
-                g[i] += sums[2 * i];
-                h[i] += sums[(2 * i) + 1];
-                c[i] += counts[i];
+                g[i] += partial[3 * i];
+                h[i] += partial[(3 * i) + 1];
+                c[i] += (int)partial[(3 * i) + 2];
             }
         }
     }
 
-    private void Accumulate(int[]? rows, int start, int end, float[] pairs, bool ordered, double[] sums, int[] counts)
+    private void Accumulate(int[]? rows, int start, int end, float[] pairs, double[] partial)
     {
-        Array.Clear(sums);
-        Array.Clear(counts);
+        Array.Clear(partial);
         var f = features;
+        ref var cell0 = ref MemoryMarshal.GetArrayDataReference(partial);
+        ref var bin0 = ref MemoryMarshal.GetArrayDataReference(bins);
+        ref var pair0 = ref MemoryMarshal.GetArrayDataReference(pairs);
+        if (rows is null)
+        {
+            for (var row = start; row < end; row++)
+            {
+                AddRow(ref cell0, ref Unsafe.Add(ref bin0, (nint)row * f), f, Unsafe.Add(ref pair0, 2 * row), Unsafe.Add(ref pair0, (2 * row) + 1));
+            }
+
+            return;
+        }
+
+        ref var rowIndex0 = ref MemoryMarshal.GetArrayDataReference(rows);
+        _ = rows[end - 1];
         for (var i = start; i < end; i++)
         {
-            var row = rows is null ? i : rows[i];
-            var pair = 2 * (ordered ? i : row);
-            double gradient = pairs[pair];
-            double hessian = pairs[pair + 1];
-            var offset = row * f;
-            for (var feature = 0; feature < f; feature++)
-            {
-                var cell = (feature * NodeHistogram.BinsPerFeature) + bins[offset + feature];
-                sums[2 * cell] += gradient;
-                sums[(2 * cell) + 1] += hessian;
-                counts[cell]++;
-            }
+            var row = Unsafe.Add(ref rowIndex0, i);
+            AddRow(ref cell0, ref Unsafe.Add(ref bin0, (nint)row * f), f, Unsafe.Add(ref pair0, 2 * row), Unsafe.Add(ref pair0, (2 * row) + 1));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double cell0, ref byte rowBins, int features, double gradient, double hessian)
+    {
+        for (var feature = 0; feature < features; feature++)
+        {
+            ref var cell = ref Unsafe.Add(ref cell0, 3 * ((feature * NodeHistogram.BinsPerFeature) + Unsafe.Add(ref rowBins, feature)));
+            cell += gradient;
+            Unsafe.Add(ref cell, 1) += hessian;
+            Unsafe.Add(ref cell, 2) += 1;
         }
     }
 }

@@ -14,7 +14,6 @@ internal sealed class TreeGrower
     private readonly ParallelOptions _parallel;
     private readonly SplitFinder _finder;
     private readonly RowPartition _partition;
-    private readonly float[] _orderedPairs;
     private readonly Stack<NodeHistogram> _pool = new();
 
     public TreeGrower(byte[] bins, int rowCount, FeatureBinner binner, GrowthOptions options, ParallelOptions parallel)
@@ -26,7 +25,6 @@ internal sealed class TreeGrower
         _parallel = parallel;
         _finder = new SplitFinder(binner, options);
         _partition = new RowPartition(rowCount);
-        _orderedPairs = new float[2 * rowCount];
     }
 
     /// <summary>The leaves of the last grown tree as row ranges of <see cref="Rows"/>, with their values.</summary>
@@ -42,7 +40,7 @@ internal sealed class TreeGrower
         var n = _partition.Rows.Length;
         var nodes = new List<GrowingNode>();
         var rootHistogram = Rent();
-        _histograms.Build(rootHistogram, null, 0, n, pairs, ordered: false, _parallel);
+        _histograms.Build(rootHistogram, null, 0, n, pairs, _parallel);
         double g = 0, h = 0;
         for (var b = 0; b < NodeHistogram.BinsPerFeature; b++)
         {
@@ -72,7 +70,7 @@ internal sealed class TreeGrower
             {
                 var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
                 small.Histogram = Rent();
-                BuildOrdered(small, pairs);
+                _histograms.Build(small.Histogram, _partition.Rows, small.Start, small.End, pairs, _parallel);
                 large.Histogram = parent.Histogram;
                 large.Histogram!.SubtractInPlace(small.Histogram);
                 parent.Histogram = null;
@@ -109,22 +107,6 @@ internal sealed class TreeGrower
         }
 
         Release(node);
-    }
-
-    private void BuildOrdered(GrowingNode node, float[] pairs)
-    {
-        var rows = _partition.Rows;
-        RowChunks.For(node.Count, 65536, _parallel, (_, s, e) =>
-        {
-            for (var i = node.Start + s; i < node.Start + e; i++)
-            {
-                var row = rows[i];
-                _orderedPairs[2 * i] = pairs[2 * row];
-                _orderedPairs[(2 * i) + 1] = pairs[(2 * row) + 1];
-            }
-        });
-
-        _histograms.Build(node.Histogram!, rows, node.Start, node.End, _orderedPairs, ordered: true, _parallel);
     }
 
     private NodeHistogram Rent() => _pool.Count > 0 ? _pool.Pop() : new NodeHistogram(_features);
