@@ -13,8 +13,10 @@ internal static class BenchmarkReport
         text.AppendLine();
         text.AppendLine($"Written by `./build.sh Benchmark` on {when:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
             $"{Environment.OSVersion}, .NET {Environment.Version}. Peer figures: scikit-learn 1.2.1 on the same kind of machine " +
-            "(shared/data/README.md). Protocol for both: fixed 80/20 split, seed 42, stratified for classification; default " +
-            "hyperparameters; fit = wall-clock of the fit call alone.");
+            "(shared/data/README.md). Protocol for both: the same rows in the 80/20 split (ours reproduces scikit-learn's " +
+            "`train_test_split(test_size=0.2, random_state=42, stratify=y)` exactly; not stratified for regression); " +
+            "default hyperparameters, except that one-hot keeps every level as scikit-learn's OneHotEncoder does; " +
+            "fit = wall-clock of the fit call alone.");
         text.AppendLine();
         text.AppendLine("## Quality and speed per data set");
         text.AppendLine();

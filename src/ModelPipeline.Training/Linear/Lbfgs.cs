@@ -2,15 +2,16 @@ namespace ModelPipeline.Training.Linear;
 
 /// <summary>
 /// Limited-memory BFGS (10 corrections) with a strong-Wolfe line search (Nocedal &amp; Wright, alg. 3.5/3.6).
-/// Stops like SciPy's L-BFGS-B as scikit-learn calls it: max |gradient| &lt;= tolerance, relative objective change
-/// &lt;= 64 eps, or the iteration limit. Sequential arithmetic only, so results are bit-reproducible.
+/// Stops like SciPy's L-BFGS-B as scikit-learn 1.2 calls it: max |gradient| &lt;= tolerance (<c>gtol</c>), relative
+/// objective change &lt;= SciPy's default <c>ftol</c> (2.2e-9, i.e. <c>factr</c> 1e7; scikit-learn 1.2 does not set it),
+/// or the iteration limit. Sequential arithmetic only, so results are bit-reproducible.
 /// </summary>
 internal static class Lbfgs
 {
     private const int Memory = 10;
     private const double C1 = 1e-4;
     private const double C2 = 0.9;
-    private const double RelativeTolerance = 64 * 2.220446049250313e-16;
+    private const double RelativeTolerance = 2.2204460492503131e-09;
 
     /// <summary>Evaluates the objective at x, writing its gradient.</summary>
     public delegate double Objective(double[] x, double[] gradient);

@@ -3,7 +3,8 @@ using ModelPipeline.Training.Features;
 namespace ModelPipeline.Training.Linear;
 
 /// <summary>
-/// scikit-learn's logistic objective, scaled by 1/n: mean log-loss + l2 / (2n) · ||W||² (intercepts unpenalised),
+/// scikit-learn's (1.2, lbfgs) logistic objective, unscaled: summed log-loss + l2 / 2 · ||W||² (intercepts unpenalised),
+/// so that a gradient tolerance means what scikit-learn's <c>tol</c> means,
 /// binary (one score, logistic) or multinomial (one score per class, softmax). Parameters are laid out as
 /// W (outputs × features, row-major) then the intercepts. Gradients sum per fixed row chunk, chunks in order.
 /// </summary>
@@ -39,7 +40,6 @@ internal sealed class LogisticObjective
     public double Evaluate(double[] theta, double[] gradient)
     {
         RowChunks.For(_x.RowCount, _chunkSize, _parallel, (chunk, start, end) => _chunkLoss[chunk] = EvaluateChunk(theta, _chunkGradients[chunk], start, end));
-        var n = (double)_x.RowCount;
         Array.Clear(gradient);
         var loss = 0.0;
         for (var chunk = 0; chunk < _chunkLoss.Length; chunk++)
@@ -52,20 +52,15 @@ internal sealed class LogisticObjective
             }
         }
 
-        loss /= n;
         var weights = _outputs * _x.FeatureCount;
         var penalty = 0.0;
-        for (var i = 0; i < gradient.Length; i++)
+        for (var i = 0; i < weights; i++)
         {
-            gradient[i] /= n;
-            if (i < weights)
-            {
-                penalty += theta[i] * theta[i];
-                gradient[i] += _l2 / n * theta[i];
-            }
+            penalty += theta[i] * theta[i];
+            gradient[i] += _l2 * theta[i];
         }
 
-        return loss + (0.5 * _l2 / n * penalty);
+        return loss + (0.5 * _l2 * penalty);
     }
 
     private double EvaluateChunk(double[] theta, double[] gradient, int start, int end)

@@ -4,7 +4,7 @@ namespace ModelPipeline.Training.Linear;
 
 /// <summary>
 /// L2-regularised logistic regression, binary or multinomial, fitted with L-BFGS on the featurized rows.
-/// Parameters: <c>l2</c> (1/C of scikit-learn), <c>max_iterations</c>, <c>tolerance</c> (max |gradient|).
+/// Parameters: <c>l2</c> (1/C of scikit-learn), <c>max_iterations</c>, <c>tolerance</c> (max |gradient| of the summed objective: scikit-learn's <c>tol</c>).
 /// </summary>
 internal static class LogisticRegressionTrainer
 {

@@ -8,43 +8,13 @@ ModelPipeline uses by default: numeric columns -> median impute + StandardScaler
 impute + one-hot. Binary logistic regressions are solved to tol=1e-10 so that both sides reach the same optimum (the multinomial one on
 satellite uses the defaults, tol=1e-4, to keep the test fast; its optimum is flat, so the test allows 0.01). The first 20 rows' predictions are recorded.
 """
-import csv
 import json
 import sys
 
-import numpy as np
-from sklearn.compose import ColumnTransformer
-from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-DATA = "../shared/data/"
-
-
-def load(name, label):
-    with open(DATA + name, newline="") as f:
-        rows = list(csv.reader(f))
-    header, rows = rows[0], rows[1:]
-    columns = {h: [r[i] for r in rows] for i, h in enumerate(header)}
-    y = columns.pop(label)
-    numeric, text = [], []
-    for name_, values in columns.items():
-        try:
-            [float(v) for v in values if v != ""]
-            numeric.append(name_)
-        except ValueError:
-            text.append(name_)
-    xn = np.array([[float(v) if v != "" else np.nan for v in columns[c]] for c in numeric], dtype=float).T if numeric else np.zeros((len(y), 0))
-    xt = np.array([columns[c] for c in text], dtype=object).T if text else np.zeros((len(y), 0), dtype=object)
-    x = np.concatenate([xn.astype(object), xt], axis=1)
-    pre = ColumnTransformer([
-        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), list(range(len(numeric)))),
-        ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")),
-         list(range(len(numeric), len(numeric) + len(text)))),
-    ])
-    return x, np.array(y), pre
-
+from sklearn_pipeline import load
 
 out = {"command": "/usr/bin/python3 tests/ModelPipeline.Training.Tests/Fixtures/make_sklearn_reference.py", "sklearn": __import__("sklearn").__version__}
 for name, label in [("breast_cancer.csv", "malignant"), ("churn.csv", "churn")]:

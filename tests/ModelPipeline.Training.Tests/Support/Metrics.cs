@@ -39,4 +39,16 @@ internal static class Metrics
         var total = targets.Sum(t => (t - mean) * (t - mean));
         return 1 - (residual / total);
     }
+
+    /// <summary>The unweighted mean over classes of each class's F1 (classes seen in targets or predictions).</summary>
+    public static double MacroF1(double[] predicted, double[] targets)
+    {
+        var classes = targets.Concat(predicted).Distinct();
+        return classes.Average(c =>
+        {
+            var truePositives = Enumerable.Range(0, targets.Length).Count(i => predicted[i] == c && targets[i] == c);
+            var denominator = predicted.Count(p => p == c) + targets.Count(t => t == c);
+            return denominator == 0 ? 0 : 2.0 * truePositives / denominator;
+        });
+    }
 }
