@@ -30,11 +30,11 @@ internal sealed partial class Build
     Target ReportToGitHub => _ => _
         .Description("On GitHub Actions: report.md to the step summary; outputs version, promoted, verdict, image-digest; PR comment and model-gate status")
         .TriggeredBy(CompareWithChampion, Push)
-        .OnlyWhenStatic(() => IsGitHubActions, "not running on GitHub Actions")
+        .OnlyWhenStatic(() => IsGitHubActions, "running on GitHub Actions")
         .Executes(() => GitHubStage.Report(RootDirectory, Pipeline, Log));
 
     Target PublishRelease => _ => _
         .Description("On GitHub Actions: release <pipeline>-v<version> with model.bin, evaluation.json and report.html (once per version)")
-        .OnlyWhenStatic(() => IsGitHubActions, "not running on GitHub Actions")
+        .OnlyWhenStatic(() => IsGitHubActions, "running on GitHub Actions")
         .Executes(() => GitHubStage.Release(RootDirectory, Pipeline, ModelsDirectory, Log));
 }
