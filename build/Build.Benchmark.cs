@@ -1,3 +1,4 @@
+using ModelPipeline.Containers.Engine;
 using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
@@ -7,22 +8,51 @@ internal sealed partial class Build
     [Parameter("Folder of the shared benchmark data sets (flights.csv.gz, churn.csv, ...)")]
     readonly string BenchmarkData = "../shared/data";
 
-    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md); default: all")]
+    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask); default: all")]
     readonly string[]? BenchmarkOnly;
 
     Target Benchmark => _ => _
-        .Description("Train on every shared data set with scikit-learn's protocol and write docs/benchmarks.md beside its figures")
+        .Description("Train on every shared data set with scikit-learn's protocol and load-test the model server; write docs/benchmarks.md beside the peers' figures")
         .Produces("docs/benchmarks.md")
-        .Executes(() =>
+        .Executes(async () =>
         {
-            var cases = BenchmarkCatalog.All
-                .Where(c => BenchmarkOnly is not { Length: > 0 } || BenchmarkOnly.Contains(c.Name, StringComparer.OrdinalIgnoreCase))
-                .ToArray();
-            var runner = new BenchmarkRunner(Path.GetFullPath(BenchmarkData, RootDirectory), Log, Threads);
-            var rows = runner.Run(cases);
-            var markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, DateTimeOffset.UtcNow);
+            bool Selected(string name) => BenchmarkOnly is not { Length: > 0 } || BenchmarkOnly.Contains(name, StringComparer.OrdinalIgnoreCase);
             var path = RootDirectory / "docs" / "benchmarks.md";
-            File.WriteAllText(path, markdown);
+            var existing = File.Exists(path) ? File.ReadAllText(path) : "";
+            var markdown = existing;
+            var cases = BenchmarkCatalog.All.Where(c => Selected(c.Name)).ToArray();
+            if (cases.Length > 0)
+            {
+                var runner = new BenchmarkRunner(Path.GetFullPath(BenchmarkData, RootDirectory), Log, Threads);
+                var rows = runner.Run(cases);
+                markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, DateTimeOffset.UtcNow);
+            }
+
+            var serving = ServingBenchmarkReport.Find(existing);
+            if (Selected(ServingBenchmark.Name))
+            {
+                serving = await RunServingBenchmarkAsync() ?? serving;
+            }
+
+            File.WriteAllText(path, ServingBenchmarkReport.Splice(markdown, serving));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });
+
+    /// <summary>The serving section, or null (with a warning) when there is no Docker engine to run it on.</summary>
+    async Task<string?> RunServingBenchmarkAsync()
+    {
+        StartServices(ServingBenchmark.Packages);
+        var connection = await DockerEngine.TryConnectAsync();
+        if (connection.Client is not { } engine)
+        {
+            Log.Warning($"serving benchmark skipped: {connection.Reason}");
+            return null;
+        }
+
+        using (engine)
+        {
+            var figures = await new ServingBenchmark(Run.SourceRoot, Path.GetFullPath(BenchmarkData, RootDirectory), Log).RunAsync(engine);
+            return ServingBenchmarkReport.Section(figures);
+        }
+    }
 }

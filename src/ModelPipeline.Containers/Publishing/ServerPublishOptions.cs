@@ -14,12 +14,18 @@ public sealed record ServerPublishOptions(string Runtime = "linux-x64", string C
 
     public const string ExecutableName = "ModelPipeline.Serving";
 
+    /// <summary>The project to publish, relative to the repository root (the model server unless a benchmark names another).</summary>
+    public string Project { get; init; } = ProjectPath;
+
+    /// <summary>The published executable's file name (the project's assembly name).</summary>
+    public string Executable { get; init; } = ExecutableName;
+
     /// <summary>The dotnet publish arguments (after "dotnet").</summary>
     public IReadOnlyList<string> Arguments(string outputDirectory)
     {
         var arguments = new List<string>
         {
-            "publish", ProjectPath, "-c", Configuration, "-r", Runtime, "--self-contained",
+            "publish", Project, "-c", Configuration, "-r", Runtime, "--self-contained",
             "-p:PublishSingleFile=true", "-p:DebugType=none", "-o", outputDirectory, "-nologo",
             // Its own bin/obj for the whole project graph: DebugType=none flows to the referenced libraries, and
             // building them into their usual bin/Release removed the .pdb files a concurrent `dotnet test` was copying.

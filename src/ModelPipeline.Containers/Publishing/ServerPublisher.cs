@@ -24,16 +24,16 @@ public static class ServerPublisher
         var clock = Stopwatch.StartNew();
         repoRoot = Path.GetFullPath(repoRoot);
         outputDirectory = Path.GetFullPath(outputDirectory);
-        if (!File.Exists(Path.Combine(repoRoot, ServerPublishOptions.ProjectPath)))
+        if (!File.Exists(Path.Combine(repoRoot, options.Project)))
         {
-            throw new ServerPublishException($"{repoRoot} is not a ModelPipeline repository: {ServerPublishOptions.ProjectPath} is missing");
+            throw new ServerPublishException($"{repoRoot} is not a ModelPipeline repository: {options.Project} is missing");
         }
 
         var hash = SourceHash(repoRoot, options);
         Directory.CreateDirectory(Path.GetDirectoryName(outputDirectory)!);
         // One publisher at a time per output folder, across processes: a second one waits, then finds the stamp.
         using var held = await AcquireAsync(outputDirectory + ".lock", cancellationToken);
-        var executable = Path.Combine(outputDirectory, ServerPublishOptions.ExecutableName);
+        var executable = Path.Combine(outputDirectory, options.Executable);
         var stamp = Path.Combine(outputDirectory, StampFileName);
         if (File.Exists(executable) && File.Exists(stamp) && (await File.ReadAllTextAsync(stamp, cancellationToken)).Trim() == hash)
         {
@@ -78,9 +78,12 @@ public static class ServerPublisher
     {
         options ??= ServerPublishOptions.Default;
         var files = new List<string>();
-        foreach (var project in SourceProjects)
+        var projectDirectories = SourceProjects.Select(p => Path.Combine(repoRoot, "src", p))
+            .Append(Path.GetDirectoryName(Path.Combine(repoRoot, options.Project))!)
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var directory in projectDirectories)
         {
-            var directory = Path.Combine(repoRoot, "src", project);
             if (!Directory.Exists(directory))
             {
                 continue;

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using ModelPipeline.Containers.Engine;
 
 namespace ModelPipeline.Containers.Smoke;
@@ -25,47 +22,19 @@ public sealed class ImageSmokeTest(DockerEngineClient engine)
     public async Task<SmokeTestResult> RunAsync(string image, int port, string invocationsJson, Func<string, string?> checkResponse,
         TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var hostPort = FreeLoopbackPort();
-        var portKey = $"{port}/tcp";
-        var hostPortText = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var spec = new JsonObject
-        {
-            ["Image"] = image,
-            ["Labels"] = new JsonObject { ["io.modelpipeline.smoke-test"] = "true" },
-        };
-        if (UseHostNetwork)
-        {
-            spec["Env"] = new JsonArray($"PORT={hostPortText}", $"ASPNETCORE_HTTP_PORTS={hostPortText}");
-            spec["HostConfig"] = new JsonObject { ["NetworkMode"] = "host" };
-        }
-        else
-        {
-            spec["ExposedPorts"] = new JsonObject { [portKey] = new JsonObject() };
-            spec["HostConfig"] = new JsonObject
-            {
-                ["PortBindings"] = new JsonObject
-                {
-                    [portKey] = new JsonArray(new JsonObject { ["HostIp"] = "127.0.0.1", ["HostPort"] = hostPortText }),
-                },
-            };
-        }
-
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        string? id = null;
-        var startToPing = TimeSpan.Zero;
+        RunningContainer? container = null;
         var invocationTime = TimeSpan.Zero;
         int? status = null;
         string? body = null;
         string? failure;
         try
         {
-            id = await engine.CreateContainerAsync(spec, $"modelpipeline-smoke-{Guid.NewGuid():N}"[..32], deadline.Token);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hostPort}/"), Timeout = Timeout.InfiniteTimeSpan };
-            var clock = Stopwatch.StartNew();
-            await engine.StartContainerAsync(id, deadline.Token);
-            failure = await WaitForPingAsync(http, id, deadline.Token);
-            startToPing = clock.Elapsed;
+            container = await RunningContainer.CreateAsync(engine, image, port, UseHostNetwork, cancellationToken: deadline.Token);
+            using var http = new HttpClient { BaseAddress = container.Address, Timeout = Timeout.InfiniteTimeSpan };
+            await container.StartAsync(deadline.Token);
+            failure = await container.WaitForPingAsync(http, deadline.Token);
             if (failure is null)
             {
                 var call = Stopwatch.StartNew();
@@ -89,74 +58,19 @@ public sealed class ImageSmokeTest(DockerEngineClient engine)
         }
 
         string? logs = null;
-        if (id is not null)
+        if (container is not null)
         {
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             if (failure is not null)
             {
-                // Stop it first so the engine has copied every line the server wrote.
-                await TryAsync(async () => { await engine.KillContainerAsync(id, cleanup.Token); return ""; });
-                await TryAsync(async () => (await engine.WaitContainerAsync(id, cleanup.Token)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                logs = await TryAsync(() => engine.LogsAsync(id, cleanup.Token));
+                logs = await container.StopAndReadLogsAsync();
             }
 
-            await TryAsync(async () => { await engine.RemoveContainerAsync(id, cleanup.Token); return ""; });
+            await container.DisposeAsync();
         }
 
-        return new SmokeTestResult(failure is null, failure, hostPort, startToPing, invocationTime, status, body, logs);
-    }
-
-    private async Task<string?> WaitForPingAsync(HttpClient http, string id, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attempt.CancelAfter(TimeSpan.FromSeconds(2));
-                using var response = await http.GetAsync("ping", attempt.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return null;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // This attempt timed out; try again.
-            }
-
-            var state = await engine.InspectContainerAsync(id, cancellationToken);
-            if (state["State"]?["Running"]?.GetValue<bool>() == false)
-            {
-                return $"the container exited (code {state["State"]?["ExitCode"]}) before answering GET /ping";
-            }
-
-            await Task.Delay(25, cancellationToken);
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new SmokeTestResult(failure is null, failure, container?.HostPort ?? 0, container?.StartToFirstPing ?? TimeSpan.Zero,
+            invocationTime, status, body, logs);
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
-
-    private static async Task<string?> TryAsync(Func<Task<string>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (e is ContainerEngineException or OperationCanceledException or HttpRequestException)
-        {
-            return null;
-        }
-    }
 }
