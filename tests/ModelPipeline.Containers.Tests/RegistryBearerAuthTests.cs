@@ -19,9 +19,8 @@ public sealed class RegistryBearerAuthTests(ContainerServices services) : IDispo
     [Fact]
     public async Task PushAsync_BearerChallenge_FetchesTokenWithBasicLoginAndPushes()
     {
-        services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:bearer"));
-        await using var front = await BearerTokenRegistry.StartAsync(ContainerServices.Registry, "robot", "s3cret-token");
+        var (image, front) = await ArrangeAsync();
+        await using var _ = front;
         var tag = RegistryProbe.UniqueTag("bearer");
 
         var result = await new ImagePusher(engine: null, FastRetry).PushAsync(image, front.Address, Repository, [tag, "latest"],
@@ -38,9 +37,8 @@ public sealed class RegistryBearerAuthTests(ContainerServices services) : IDispo
     [Fact]
     public async Task PushAsync_TokenServiceRefusesLogin_FailsOnceWithoutRetriesOrPassword()
     {
-        services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:bearer"));
-        await using var front = await BearerTokenRegistry.StartAsync(ContainerServices.Registry, "robot", "s3cret-token");
+        var (image, front) = await ArrangeAsync();
+        await using var _ = front;
 
         var error = await Assert.ThrowsAsync<ImagePushException>(() => new ImagePusher(engine: null, FastRetry)
             .PushAsync(image, front.Address, Repository, ["wrong-password"], new RegistryCredentials("robot", "not-the-token")));
@@ -55,9 +53,8 @@ public sealed class RegistryBearerAuthTests(ContainerServices services) : IDispo
     [Fact]
     public async Task PushAsync_BearerChallengeWithoutCredentials_SaysWhichVariablesToSet()
     {
-        services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:bearer"));
-        await using var front = await BearerTokenRegistry.StartAsync(ContainerServices.Registry, "robot", "s3cret-token");
+        var (image, front) = await ArrangeAsync();
+        await using var _ = front;
         var pusher = new ImagePusher(engine: null, FastRetry);
 
         var error = await Assert.ThrowsAsync<ImagePushException>(() => pusher.PushAsync(image, front.Address, Repository, ["anonymous"],
@@ -65,6 +62,14 @@ public sealed class RegistryBearerAuthTests(ContainerServices services) : IDispo
 
         Assert.Contains("set REGISTRY_USERNAME/REGISTRY_PASSWORD (or GITHUB_TOKEN for ghcr.io)", error.Message, StringComparison.Ordinal);
         Assert.Equal((null, BearerTokenRegistry.Service, $"repository:{Repository}:pull,push", false), Assert.Single(front.TokenRequests));
+    }
+
+    /// <summary>A tiny OCI image and a token-auth front (user robot, password s3cret-token) before the real registry.</summary>
+    private async Task<(BuiltImage Image, BearerTokenRegistry Front)> ArrangeAsync()
+    {
+        services.RequireRegistry();
+        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:bearer"));
+        return (image, await BearerTokenRegistry.StartAsync(ContainerServices.Registry, "robot", "s3cret-token"));
     }
 
     public void Dispose() => _server.Dispose();
