@@ -18,12 +18,7 @@ internal sealed partial class Build
         {
             foreach (var spec in DeclaredWorkflows.Specs(RootDirectory))
             {
-                var path = Path.Combine(RootDirectory, ".github", "workflows", spec.FileName);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var text = WorkflowGenerator.Generate(spec);
-                var unchanged = File.Exists(path) && File.ReadAllText(path) == text;
-                File.WriteAllText(path, text);
-                Log.Information(unchanged ? $".github/workflows/{spec.FileName} is up to date" : $"wrote .github/workflows/{spec.FileName}");
+                GeneratedFile.Write(RootDirectory, $".github/workflows/{spec.FileName}", WorkflowGenerator.Generate(spec), Log);
             }
         });
 

@@ -47,6 +47,16 @@ internal sealed partial class Build
             }
         });
 
+    Target GenerateMonitoring => _ => _
+        .Description("Write monitoring/<pipeline>.rules.yml (Prometheus alerts) and monitoring/<pipeline>.dashboard.json (Grafana) for every pipeline")
+        .Executes(() =>
+        {
+            foreach (var (path, text) in MonitoringFiles.For(RootDirectory))
+            {
+                GeneratedFile.Write(RootDirectory, path, text, Log);
+            }
+        });
+
     /// <summary>
     /// On GitHub Actions: dispatches the pipeline's retrain workflow with trigger "drift" through the REST client.
     /// Elsewhere: runs Retrain -> ... -> Push with trigger "drift" in a child build (this same build program, same

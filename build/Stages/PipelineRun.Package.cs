@@ -47,7 +47,8 @@ internal sealed partial class PipelineRun
         };
         File.WriteAllText(Path.Combine(modelDirectory, "model.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
-        var reference = $"{registry}/{definition.Push.Repository}:{version.Version}";
+        var destination = PushDestination(registry, definition.Push.Repository);
+        var reference = $"{destination.Host}/{destination.Repository}:{version.Version}";
         var labels = new Dictionary<string, string>
         {
             ["org.opencontainers.image.title"] = $"{definition.Name} model",

@@ -35,11 +35,23 @@ internal sealed partial class PipelineRun
         var built = new BuiltImage(image.Reference, image.ImageId, image.Builder, image.SizeBytes, TimeSpan.FromSeconds(image.BuildSeconds),
             image.Labels, image.LayoutDirectory);
         var pusher = new ImagePusher(engine, log: line => Log.Debug(line));
-        var result = await pusher.PushAsync(built, registry, definition.Push.Repository, tags, credentials);
+        var (host, repository) = PushDestination(registry, definition.Push.Repository);
+        var result = await pusher.PushAsync(built, host, repository, tags, credentials);
         var references = result.References.Select(r => r.ToString()).ToArray();
         Registry.RecordImage(version.Version, result.Pinned.ToString(), result.Digest, tags);
         var record = new PushRecord(definition.Name, version.Version, result.Digest, references, result.Elapsed.TotalSeconds);
         Artifacts.Write(Artifacts.PushRecord, record);
         return record;
+    }
+
+    /// <summary>
+    /// Splits a registry given with a path (<c>ghcr.io/&lt;owner&gt;</c>, as the workflow sets REGISTRY) into the host the
+    /// client talks to and the repository under that path: (<c>ghcr.io</c>, <c>&lt;owner&gt;/modelpipeline/churn</c>).
+    /// </summary>
+    public static (string Host, string Repository) PushDestination(string registry, string repository)
+    {
+        var trimmed = registry.Trim().TrimEnd('/');
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (trimmed, repository) : (trimmed[..slash], $"{trimmed[(slash + 1)..].ToLowerInvariant()}/{repository}");
     }
 }

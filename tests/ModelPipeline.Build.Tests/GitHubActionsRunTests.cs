@@ -20,13 +20,7 @@ public sealed class GitHubActionsRunTests
             ["GITHUB_STEP_SUMMARY"] = summary,
             ["REGISTRY_PASSWORD"] = Secret,
         };
-        var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        foreach (var (name, value) in environment)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-
-        try
+        using (new EnvironmentScope(environment))
         {
             var (exit, output) = workspace.Build(environment, "CompareWithChampion");
 
@@ -41,13 +35,6 @@ public sealed class GitHubActionsRunTests
             Assert.Contains("promoted", written);
             Assert.Contains("true", written);
             Assert.Contains("first model", File.ReadAllText(summary));
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
         }
     }
 }

@@ -12,20 +12,7 @@ public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassF
     public void Monitor_ShiftedMonthlyCharges_ReportsDriftAndRetrainsWithTriggerDrift()
     {
         using var workspace = champion.NewWorkspaceWithChampion();
-        var csv = Path.Combine(workspace.Root, "data", "churn.csv");
-        var lines = File.ReadAllLines(csv);
-        var header = lines[0].Split(',');
-        var column = Array.IndexOf(header, "\"monthly_charges\"");
-        Assert.True(column >= 0, lines[0]);
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var cells = lines[i].Split(',');
-            cells[column] = (double.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture) * 1.3)
-                .ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-            lines[i] = string.Join(',', cells);
-        }
-
-        File.WriteAllLines(csv, lines);
+        workspace.ScaleColumn("data/churn.csv", "monthly_charges", 1.3);
         var yaml = Path.Combine(workspace.Root, "pipelines", "churn.yaml");
         var text = File.ReadAllText(yaml);
         Assert.Contains("drift_share: 0.5", text);

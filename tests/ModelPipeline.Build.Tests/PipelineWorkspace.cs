@@ -57,6 +57,24 @@ public sealed class PipelineWorkspace : IDisposable
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
+    /// <summary>Multiplies a numeric column of a workspace CSV file (quoted header names) by <paramref name="factor"/>: a shifted feature.</summary>
+    public void ScaleColumn(string file, string column, double factor)
+    {
+        var path = Path.Combine(Root, file);
+        var lines = File.ReadAllLines(path);
+        var index = Array.IndexOf(lines[0].Split(','), $"\"{column}\"");
+        Assert.True(index >= 0, lines[0]);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            cells[index] = (double.Parse(cells[index], System.Globalization.CultureInfo.InvariantCulture) * factor)
+                .ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = string.Join(',', cells);
+        }
+
+        File.WriteAllLines(path, lines);
+    }
+
     /// <summary>The files under models/ with their bytes, to prove that a failed run changed nothing.</summary>
     public IReadOnlyDictionary<string, string> RegistrySnapshot() =>
         !Directory.Exists(Models)

@@ -2,21 +2,6 @@ namespace ModelPipeline.Monitoring.Tests;
 
 public sealed class PrometheusAlertRulesTests
 {
-    private static string Committed(string file) => System.IO.Path.Combine(SharedData.RepositoryRoot, "monitoring", file);
-
-    [Fact]
-    public void Render_Churn_EqualsCommittedRulesFile()
-    {
-        var rendered = PrometheusAlertRules.Render("churn");
-        if (Environment.GetEnvironmentVariable("UPDATE_MONITORING") == "1")
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Committed("churn.rules.yml"))!);
-            File.WriteAllText(Committed("churn.rules.yml"), rendered);
-        }
-
-        Assert.Equal(File.ReadAllText(Committed("churn.rules.yml")), rendered);
-    }
-
     [Fact]
     public void Render_Churn_PassesPromtoolCheckAndUnitTests()
     {

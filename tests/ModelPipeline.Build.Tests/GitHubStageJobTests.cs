@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using ModelPipeline.GitHub.Tests;
+using ModelPipeline.Registry;
+
+namespace ModelPipeline.Build.Tests;
+
+/// <summary>
+/// The generated workflow's jobs run one after another in one workspace, as the artifacts hand them on, under a fake
+/// GitHub Actions environment whose API is a loopback server: each job runs only what it names (`--skip`).
+/// </summary>
+[Collection(nameof(ProcessEnvironmentCollection))]
+public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : IClassFixture<ChampionRegistryFixture>
+{
+    private const string Repository = "octokit-fixture-org/release-assets";
+
+    private static Dictionary<string, string?> ActionsEnvironment(PipelineWorkspace workspace, FakeGitHub github) => new()
+    {
+        ["GITHUB_ACTIONS"] = "true",
+        ["CI"] = "true",
+        ["GITHUB_OUTPUT"] = Path.Combine(workspace.Root, "github-output.txt"),
+        ["GITHUB_STEP_SUMMARY"] = Path.Combine(workspace.Root, "github-summary.md"),
+        ["GITHUB_TOKEN"] = "t0ken",
+        ["GITHUB_REPOSITORY"] = Repository,
+        ["GITHUB_SHA"] = "abc123",
+        ["GITHUB_REF"] = "refs/heads/main",
+        ["GITHUB_REF_NAME"] = "main",
+        ["GITHUB_API_URL"] = github.BaseUrl,
+    };
+
+    private static string FixtureResponse(string file, int index) =>
+        JsonNode.Parse(File.ReadAllText(RepositoryPaths.Fixture(file)))!.AsArray()[index]!["response"]!.ToJsonString();
+
+    [Fact]
+    public void StageJobs_WithSkip_ReportOnlyInTheReportJobAndReleaseOnceThroughTheClient()
+    {
+        using var workspace = new PipelineWorkspace();
+        using var github = new FakeGitHub()
+            .On("POST", $"/repos/{Repository}/statuses/", 201, FixtureResponse("create-status.json", 1))
+            .On("GET", $"/repos/{Repository}/releases/tags/", 404, """{"message":"Not Found"}""")
+            .On("GET", $"/repos/{Repository}/releases/tags/", 200, FixtureResponse("release-assets.json", 0))
+            .On("POST", $"/repos/{Repository}/releases", 201, FixtureResponse("release-assets.json", 0))
+            .On("POST", $"/repos/{Repository}/releases/1000/assets", 201, FixtureResponse("release-assets.json", 1));
+        using var environment = new EnvironmentScope(ActionsEnvironment(workspace, github));
+        var outputs = environment.Variables["GITHUB_OUTPUT"]!;
+
+        var retrain = workspace.Build(environment.Variables, "Retrain", "--skip");
+        var compare = workspace.Build(environment.Variables, "Evaluate", "CompareWithChampion", "--skip");
+
+        Assert.True(retrain.ExitCode == 0, retrain.Output);
+        Assert.True(compare.ExitCode == 0, compare.Output);
+        Assert.False(File.Exists(outputs), "ReportToGitHub ran in the compare job:\n" + compare.Output);
+        Assert.Empty(github.Requests);
+
+        var report = workspace.Build(environment.Variables, "ReportToGitHub", "--skip");
+
+        Assert.True(report.ExitCode == 0, report.Output);
+        Assert.Contains("1.0.0", File.ReadAllText(outputs));
+        var status = Assert.Single(github.Requests);
+        Assert.Equal(("POST", $"/repos/{Repository}/statuses/abc123"), (status.Method, status.Path));
+        Assert.Equal("success", JsonNode.Parse(status.Body)!["state"]!.GetValue<string>());
+
+        var publish = workspace.Build(environment.Variables, "PublishRelease", "--skip");
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        var calls = github.Requests.Skip(1).Select(r => $"{r.Method} {r.Path}").ToArray();
+        Assert.Equal(
+        [
+            $"GET /repos/{Repository}/releases/tags/churn-v1.0.0",
+            $"POST /repos/{Repository}/releases",
+            $"POST /repos/{Repository}/releases/1000/assets?name=model.bin",
+            $"POST /repos/{Repository}/releases/1000/assets?name=evaluation.json",
+            $"POST /repos/{Repository}/releases/1000/assets?name=report.html",
+        ], calls);
+        var release = JsonNode.Parse(github.Requests[2].Body)!;
+        Assert.Equal(("churn-v1.0.0", "abc123"), (release["tag_name"]!.GetValue<string>(), release["target_commitish"]!.GetValue<string>()));
+        Assert.Contains("released churn-v1.0.0", publish.Output);
+
+        var again = workspace.Build(environment.Variables, "PublishRelease", "--skip");
+
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal($"GET /repos/{Repository}/releases/tags/churn-v1.0.0", $"{github.Requests[^1].Method} {github.Requests[^1].Path}");
+        Assert.Equal(7, github.Requests.Count);
+        Assert.Contains("release churn-v1.0.0 exists already", again.Output);
+    }
+
+    [Fact]
+    public void Monitor_DriftOnGitHubActions_DispatchesTheRetrainWorkflowInsteadOfRetraining()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        workspace.ScaleColumn("data/churn.csv", "monthly_charges", 1.3);
+        workspace.Edit("pipelines/churn.yaml", "drift_share: 0.5", "drift_share: 0.05");
+        using var github = new FakeGitHub().On("POST", $"/repos/{Repository}/actions/workflows/", 204);
+        using var environment = new EnvironmentScope(ActionsEnvironment(workspace, github));
+
+        var (exit, output) = workspace.Build(environment.Variables, "Monitor", "--batch", "data/churn.csv");
+
+        Assert.True(exit == 0, output);
+        var dispatch = Assert.Single(github.Requests);
+        Assert.Equal(("POST", $"/repos/{Repository}/actions/workflows/retrain.yml/dispatches"), (dispatch.Method, dispatch.Path));
+        Assert.Equal("""{"ref":"main","inputs":{"pipeline":"churn","trigger":"drift"}}""", dispatch.Body);
+        Assert.Single(ModelRegistry.Open(workspace.Models, "churn").ListVersions());
+        Assert.Contains("dispatched .github/workflows/retrain.yml on main", output);
+    }
+}
