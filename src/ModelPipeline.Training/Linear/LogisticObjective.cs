@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ModelPipeline.Training.Features;
 
 namespace ModelPipeline.Training.Linear;
@@ -144,16 +145,40 @@ internal sealed class LogisticObjective
         return loss;
     }
 
-    /// <summary>Replaces scores by d loss / d score (p - y); returns the chunk's summed log-loss.</summary>
+    /// <summary>
+    /// Replaces scores by d loss / d score (p - y); returns the chunk's summed log-loss. One exp and one log per row
+    /// (e = exp(-|z|) serves both), four rows at a time where the CPU has 256-bit vectors.
+    /// </summary>
     private double BinaryResiduals(double[] z, int start)
     {
+        var targets = _targets.AsSpan(start, z.Length);
+        var r = 0;
         var loss = 0.0;
-        for (var r = 0; r < z.Length; r++)
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var sum = Vector256<double>.Zero;
+            var one = Vector256<double>.One;
+            for (; r <= z.Length - Vector256<double>.Count; r += Vector256<double>.Count)
+            {
+                var score = Vector256.Create<double>(z.AsSpan(r));
+                var y = Vector256.Create<double>(targets[r..]);
+                var e = Vector256.Exp(-Vector256.Abs(score));
+                var onePlusE = one + e;
+                sum += Vector256.Max(score, Vector256<double>.Zero) + Vector256.Log(onePlusE) - (y * score);
+                var probability = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(score, Vector256<double>.Zero), one / onePlusE, e / onePlusE);
+                (probability - y).CopyTo(z.AsSpan(r));
+            }
+
+            loss = Vector256.Sum(sum);
+        }
+
+        for (; r < z.Length; r++)
         {
             var score = z[r];
-            var y = _targets[start + r];
-            loss += (score > 0 ? score + Math.Log(1 + Math.Exp(-score)) : Math.Log(1 + Math.Exp(score))) - (y * score);
-            z[r] = ScoreLink.Sigmoid(score) - y;
+            var y = targets[r];
+            var e = Math.Exp(-Math.Abs(score));
+            loss += Math.Max(score, 0) + Math.Log(1 + e) - (y * score);
+            z[r] = (score >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
         }
 
         return loss;
