@@ -5,7 +5,9 @@ namespace ModelPipeline.Serving.Logging;
 /// <summary>
 /// The server's own log: one line per request (<c>time method path status duration rows</c>) and a few lifecycle
 /// lines, written by a background task so requests never wait on the console. When the queue is full lines are
-/// dropped (and counted) rather than slowing scoring down.
+/// dropped (and counted) rather than slowing scoring down. <see cref="ToStandardOutput"/> writes stdout through its own
+/// buffer, flushed once per batch of queued lines: Console.Out flushes on every write, two write(2) calls per request,
+/// which cost more CPU than scoring the request (and, in a container, the engine's log driver reads each one).
 /// </summary>
 internal sealed class RequestLog : IDisposable
 {
@@ -13,16 +15,28 @@ internal sealed class RequestLog : IDisposable
         new BoundedChannelOptions(1 << 16) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private readonly TextWriter _output;
+    private readonly bool _ownsOutput;
     private readonly bool _perRequest;
     private readonly Task _pump;
     private long _dropped;
 
     public RequestLog(TextWriter output, bool perRequest)
+        : this(output, perRequest, ownsOutput: false)
+    {
+    }
+
+    private RequestLog(TextWriter output, bool perRequest, bool ownsOutput)
     {
         _output = output;
+        _ownsOutput = ownsOutput;
         _perRequest = perRequest;
         _pump = Task.Run(PumpAsync);
     }
+
+    /// <summary>A log on the process's standard output, buffered (UTF-8, 64 KiB) and flushed after each batch of lines.</summary>
+    public static RequestLog ToStandardOutput(bool perRequest) =>
+        new(new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false },
+            perRequest, ownsOutput: true);
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -40,6 +54,10 @@ internal sealed class RequestLog : IDisposable
     {
         _lines.Writer.TryComplete();
         _pump.Wait(TimeSpan.FromSeconds(5));
+        if (_ownsOutput)
+        {
+            _output.Dispose();
+        }
     }
 
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
