@@ -66,6 +66,8 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var ours = await BuildAsync(engine, "modelpipeline-benchmark/churn:serving", publish.Directory, modelDirectory, "/app/ModelPipeline.Serving");
         rows.Add(await MeasureContainerAsync(engine, "ModelPipeline.Serving (churn logistic regression)", ours, singleBody, batchBody,
             body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch)));
+        rows.Add(await MeasureContainerAsync(engine, "the same, REQUEST_LOG=false (no line per request)", ours, singleBody, batchBody,
+            body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch), ["REQUEST_LOG=false"]));
         var ceiling = await BuildAsync(engine, "modelpipeline-benchmark/kestrel-ceiling:serving", ceilingPublish.Directory, null, "/app/KestrelCeiling");
         rows.Add(await MeasureContainerAsync(engine, "Kestrel ceiling (constant answer)", ceiling, singleBody, batchBody,
             body => body.Contains("predictions", StringComparison.Ordinal) ? null : body, body => body.Contains("predictions", StringComparison.Ordinal) ? null : body));
@@ -89,7 +91,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
     }
 
     private async Task<ServingRow> MeasureContainerAsync(DockerEngineClient engine, string server, BuiltImage image, string singleBody, string batchBody,
-        Func<string, string?> checkSingle, Func<string, string?> checkBatch)
+        Func<string, string?> checkSingle, Func<string, string?> checkBatch, IReadOnlyList<string>? environment = null)
     {
         var starts = new List<double>();
         RunningContainer? container = null;
@@ -102,7 +104,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
                     await container.DisposeAsync();
                 }
 
-                container = await RunningContainer.RunAsync(engine, image.Reference, 8080, hostNetwork: true, StartTimeout);
+                container = await RunningContainer.RunAsync(engine, image.Reference, 8080, hostNetwork: true, StartTimeout, environment);
                 starts.Add(container.StartToFirstPing.TotalSeconds);
             }
 
