@@ -41,6 +41,20 @@ internal static class InputBinding
 
     private static int[] Remap(Column column, IReadOnlyList<string> categories)
     {
+        if (column.Codes is { } sameCodes && StartsWithLevels(column.Categories, categories))
+        {
+            // The frame's levels begin with the model's own, as the model server builds every request: codes carry over,
+            // later levels are ones the model never saw. Spares a dictionary of the levels per column per request.
+            var carried = new int[column.Length];
+            for (var row = 0; row < carried.Length; row++)
+            {
+                var code = sameCodes[row];
+                carried[row] = code < 0 ? BoundInputs.Missing : code < categories.Count ? code : BoundInputs.Unknown;
+            }
+
+            return carried;
+        }
+
         var index = new Dictionary<string, int>(categories.Count, StringComparer.Ordinal);
         for (var c = 0; c < categories.Count; c++)
         {
@@ -67,5 +81,29 @@ internal static class InputBinding
         }
 
         return result;
+    }
+
+    /// <summary>Whether the frame's level list starts with the model's levels, in the same order (levels are distinct within a column).</summary>
+    private static bool StartsWithLevels(IReadOnlyList<string> frameLevels, IReadOnlyList<string> modelLevels)
+    {
+        if (ReferenceEquals(frameLevels, modelLevels))
+        {
+            return true;
+        }
+
+        if (frameLevels.Count < modelLevels.Count)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < modelLevels.Count; c++)
+        {
+            if (!string.Equals(frameLevels[c], modelLevels[c], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
