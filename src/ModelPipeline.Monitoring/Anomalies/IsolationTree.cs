@@ -5,15 +5,17 @@ internal sealed class IsolationTree
 {
     private readonly short[] _feature;
     private readonly float[] _value;
-    private readonly int[] _right;
+
+    /// <summary>Scoring layout: one struct per node with its right child's index, a leaf's whole path length precomputed.</summary>
+    private readonly Node[] _nodes;
 
     private IsolationTree(short[] feature, float[] value)
     {
         _feature = feature;
         _value = value;
-        _right = new int[feature.Length];
+        _nodes = new Node[feature.Length];
         var next = 0;
-        Link(ref next);
+        Link(ref next, 0);
     }
 
     public static IsolationTree Grow(double[][] columns, int[] rows, int maxDepth, Random random)
@@ -24,17 +26,22 @@ internal sealed class IsolationTree
         return new IsolationTree([.. feature], [.. value]);
     }
 
-    public double PathLength(double[][] columns, int row)
+    /// <summary>Adds the path length of rows [<paramref name="start"/>, start + totals.Length) to <paramref name="totals"/>.</summary>
+    public void AddPathLengths(double[][] columns, int start, Span<double> totals)
     {
-        var node = 0;
-        var depth = 0;
-        while (_feature[node] >= 0)
+        var nodes = _nodes;
+        for (var i = 0; i < totals.Length; i++)
         {
-            node = columns[_feature[node]][row] < _value[node] ? node + 1 : _right[node];
-            depth++;
-        }
+            var row = start + i;
+            var node = 0;
+            while (nodes[node].Feature >= 0)
+            {
+                ref readonly var inner = ref nodes[node];
+                node = columns[inner.Feature][row] < inner.Value ? node + 1 : inner.Right;
+            }
 
-        return depth + IsolationForest.AveragePathLength(_value[node]);
+            totals[i] += nodes[node].PathLength;
+        }
     }
 
     public void Write(BinaryWriter writer)
@@ -121,15 +128,29 @@ internal sealed class IsolationTree
         value.Add(size);
     }
 
-    private int Link(ref int next)
+    private int Link(ref int next, int depth)
     {
         var node = next++;
+        _nodes[node].Feature = _feature[node];
+        _nodes[node].Value = _value[node];
         if (_feature[node] >= 0)
         {
-            Link(ref next);
-            _right[node] = Link(ref next);
+            Link(ref next, depth + 1);
+            _nodes[node].Right = Link(ref next, depth + 1);
+        }
+        else
+        {
+            _nodes[node].PathLength = depth + IsolationForest.AveragePathLength(_value[node]);
         }
 
         return node;
+    }
+
+    private struct Node
+    {
+        public int Feature;
+        public float Value;
+        public int Right;
+        public double PathLength;
     }
 }

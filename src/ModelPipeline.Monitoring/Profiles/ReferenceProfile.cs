@@ -54,7 +54,7 @@ public sealed record ReferenceProfile
     /// <summary>Score above which a row counts as an anomaly: the 99th percentile of the training rows' scores.</summary>
     public double AnomalyThreshold { get; init; }
 
-    /// <summary>Share of holdout rows above <see cref="AnomalyThreshold"/>.</summary>
+    /// <summary>Share of holdout rows above <see cref="AnomalyThreshold"/> (of an evenly spread 100,000 of larger holdouts).</summary>
     public double ReferenceAnomalyRate { get; init; }
 
     /// <summary>The isolation forest, <see cref="IsolationForest.ToBytes"/> as base64.</summary>
@@ -76,7 +76,8 @@ public sealed record ReferenceProfile
         var forest = IsolationForest.Fit(AnomalyEncoding.Encode(features, forestFrame), AnomalySeed);
         var trainScores = forest.Score(AnomalyEncoding.Encode(features, forestFrame));
         var threshold = Quantile(trainScores, 0.99);
-        var holdoutScores = forest.Score(AnomalyEncoding.Encode(features, holdout));
+        var holdoutRows = Spread(holdout.RowCount, ForestRows);
+        var holdoutScores = forest.Score(AnomalyEncoding.Encode(features, holdoutRows.Length == holdout.RowCount ? holdout : holdout.Take(holdoutRows)));
         return new ReferenceProfile
         {
             Task = schema.Task.ToString().ToLowerInvariant(),
