@@ -59,6 +59,21 @@ public sealed class InvocationsTests(ChurnServer churn)
     }
 
     [Fact]
+    public async Task Invocations_EscapedCategoryText_MatchesTheLevel()
+    {
+        var plain = RequestBodies.Split(churn.Data, [0, 1, 2], InputNames);
+        // JSON escapes for the same text: "Month-to-month" written as "Month\u002dto-month", "No" as "\u004eo".
+        var escaped = plain.Replace("\"Month-to-month\"", "\"Month\\u002dto-month\"", StringComparison.Ordinal)
+            .Replace("\"No\"", "\"\\u004eo\"", StringComparison.Ordinal);
+        Assert.NotEqual(plain, escaped);
+
+        var (status, answer) = await Scoring.PostAsync(churn.Client, escaped);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        AssertSameAs(churn.Model.Predict(churn.Data.Take([0, 1, 2])), answer);
+    }
+
+    [Fact]
     public async Task Invocations_UnknownCategory_ScoredAsTheModelsUnknownBucket()
     {
         var body = """

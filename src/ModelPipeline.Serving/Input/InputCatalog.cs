@@ -15,6 +15,7 @@ internal sealed class InputCatalog
         Inputs = schema.Inputs;
         _byName = new Dictionary<string, int>(StringComparer.Ordinal);
         Levels = new string[Inputs.Count][];
+        Utf8Levels = new byte[Inputs.Count][][];
         LevelIndex = new Dictionary<string, int>?[Inputs.Count];
         for (var i = 0; i < Inputs.Count; i++)
         {
@@ -23,6 +24,7 @@ internal sealed class InputCatalog
             if (input.Kind == ColumnKind.Categorical)
             {
                 Levels[i] = [.. input.Categories];
+                Utf8Levels[i] = [.. Levels[i].Select(System.Text.Encoding.UTF8.GetBytes)];
                 var index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var c = 0; c < Levels[i].Length; c++)
                 {
@@ -34,6 +36,7 @@ internal sealed class InputCatalog
             else
             {
                 Levels[i] = [];
+                Utf8Levels[i] = [];
             }
         }
 
@@ -51,6 +54,9 @@ internal sealed class InputCatalog
 
     /// <summary>The training levels of each categorical input (empty for other kinds).</summary>
     public string[][] Levels { get; }
+
+    /// <summary><see cref="Levels"/> in UTF-8, to match JSON strings without making a string of each.</summary>
+    public byte[][][] Utf8Levels { get; }
 
     public Dictionary<string, int>?[] LevelIndex { get; }
 
