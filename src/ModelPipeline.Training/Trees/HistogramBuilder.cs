@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ModelPipeline.Training.Trees;
 
@@ -7,7 +8,8 @@ namespace ModelPipeline.Training.Trees;
 /// Builds node histograms from row-major bins (one byte per feature per row) and interleaved gradient/hessian
 /// pairs (per row). Rows split into fixed chunks (boundaries independent of the thread count) that fill private
 /// partial histograms in parallel; partials are added in chunk order, so the sums are the same bits on any machine.
-/// A partial keeps (gradient, hessian, count) of a cell side by side, so one row touches one spot per feature.
+/// A partial keeps (gradient, hessian, count, unused) of a cell in one 32-byte vector, so a row adds to each of its
+/// features' cells with one vector load, add and store (lane-wise double additions: the same bits as scalar ones).
 /// </summary>
 internal sealed class HistogramBuilder(byte[] bins, int features)
 {
@@ -22,7 +24,7 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
         var cells = features * NodeHistogram.BinsPerFeature;
         while (_partials.Count < chunks)
         {
-            _partials.Add(new double[3 * cells]);
+            _partials.Add(new double[4 * cells]);
         }
 
         RowChunks.For(length, ChunkSize, parallel, (chunk, s, e) =>
@@ -33,9 +35,9 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
         var partial = _partials[0];
         for (var i = 0; i < cells; i++)
         {
-            g[i] = partial[3 * i];
-            h[i] = partial[(3 * i) + 1];
-            c[i] = (int)partial[(3 * i) + 2];
+            g[i] = partial[4 * i];
+            h[i] = partial[(4 * i) + 1];
+            c[i] = (int)partial[(4 * i) + 2];
         }
 
         for (var chunk = 1; chunk < chunks; chunk++)
@@ -43,9 +45,9 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
             partial = _partials[chunk];
             for (var i = 0; i < cells; i++)
             {
-                g[i] += partial[3 * i];
-                h[i] += partial[(3 * i) + 1];
-                c[i] += (int)partial[(3 * i) + 2];
+                g[i] += partial[4 * i];
+                h[i] += partial[(4 * i) + 1];
+                c[i] += (int)partial[(4 * i) + 2];
             }
         }
     }
@@ -79,12 +81,12 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRow(ref double cell0, ref byte rowBins, int features, double gradient, double hessian)
     {
+        var add = Vector256.Create(gradient, hessian, 1, 0);
         for (var feature = 0; feature < features; feature++)
         {
-            ref var cell = ref Unsafe.Add(ref cell0, 3 * ((feature * NodeHistogram.BinsPerFeature) + Unsafe.Add(ref rowBins, feature)));
-            cell += gradient;
-            Unsafe.Add(ref cell, 1) += hessian;
-            Unsafe.Add(ref cell, 2) += 1;
+            ref var cell = ref Unsafe.As<double, Vector256<double>>(
+                ref Unsafe.Add(ref cell0, 4 * ((feature * NodeHistogram.BinsPerFeature) + Unsafe.Add(ref rowBins, feature))));
+            cell += add;
         }
     }
 }
