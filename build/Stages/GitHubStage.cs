@@ -76,8 +76,9 @@ internal static class GitHubStage
     }
 
     /// <summary>
-    /// Releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> for the version this run registered: model.bin (read and checked
-    /// through the registry), evaluation.json and report.html as assets, report.md as notes, on the run's commit.
+    /// Releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> for the version this run registered: model.bin and the binary
+    /// attachments (anomaly-forest.bin; read and checked through the registry, kept out of git), evaluation.json and
+    /// report.html as assets, report.md as notes, on the run's commit.
     /// Releases hold the registry's model files between runs, so a failure here fails the job (before the metadata commit).
     /// </summary>
     public static void Release(string root, string pipeline, string modelsDirectory, BuildLog log)
@@ -100,7 +101,13 @@ internal static class GitHubStage
         }
 
         var registry = ModelRegistry.Open(Path.GetFullPath(modelsDirectory, root), pipeline);
-        var assets = new List<ReleaseAsset> { new("model.bin", "application/octet-stream", registry.ReadModel(decision.Version)) };
+        var version = registry.GetVersion(decision.Version);
+        var assets = new List<ReleaseAsset> { new("model.bin", "application/octet-stream", registry.ReadModel(version)) };
+        foreach (var binary in version.Attachments.Keys.Where(n => n.EndsWith(".bin", StringComparison.Ordinal)))
+        {
+            assets.Add(new ReleaseAsset(binary, "application/octet-stream", registry.ReadAttachment(version, binary)));
+        }
+
         foreach (var (file, type) in new[] { (artifacts.EvaluationFile, "application/json"), (artifacts.ReportHtml, "text/html") }.Where(f => File.Exists(f.Item1)))
         {
             assets.Add(new ReleaseAsset(Path.GetFileName(file), type, File.ReadAllBytes(file)));

@@ -84,6 +84,7 @@ internal sealed partial class PipelineRun
                 ["report.html"] = Encoding.UTF8.GetBytes(html),
                 ["report.md"] = Encoding.UTF8.GetBytes(markdown),
                 [ProfileAttachment] = ChallengerProfileJson(),
+                [ForestAttachment] = ChallengerProfile.ForestBytes!,
             },
         });
         if (registered.Version != nextVersion)

@@ -10,6 +10,9 @@ internal sealed partial class PipelineRun
 {
     public const string ProfileAttachment = "profile.json";
 
+    /// <summary>The profile's isolation forest, a registry attachment of its own (profile.json names it by SHA-256).</summary>
+    public const string ForestAttachment = "anomaly-forest.bin";
+
     public string ProfileFile => Path.Combine(Artifacts.Directory, "profile.json");
 
     public string VersionProfileFile(string version) => Path.Combine(Artifacts.Directory, "profiles", $"{version}.json");
@@ -18,17 +21,22 @@ internal sealed partial class PipelineRun
     public ReferenceProfile WriteProfile()
     {
         var decision = RequireDecision();
-        var json = ChallengerProfileJson();
-        var profile = ReferenceProfile.FromJson(json, Rel(ProfileFile));
-        Artifacts.WriteBytes(ProfileFile, json);
-        Artifacts.WriteBytes(VersionProfileFile(decision.Version), json);
-        Log.Information($"Profile of {decision.Version}: {profile.Features.Count} features, {json.Length / 1024.0:F0} KiB -> {Rel(ProfileFile)}");
+        var profile = ChallengerProfile;
+        profile.Save(ProfileFile);
+        profile.Save(VersionProfileFile(decision.Version));
+        Log.Information($"Profile of {decision.Version}: {profile.Features.Count} features, {ChallengerProfileJson().Length / 1024.0:F0} KiB" +
+                        $" + forest {(profile.ForestBytes?.Length ?? 0) / 1024.0:F0} KiB -> {Rel(ProfileFile)}");
         return profile;
     }
 
-    /// <summary>The challenger's reference profile as JSON, made once per run (registered with the version, and written by Profile).</summary>
-    public byte[] ChallengerProfileJson() =>
-        _profileJson ??= ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Metrics.Values).ToJsonBytes();
+    /// <summary>The challenger's reference profile, made once per run (registered with the version, and written by Profile).</summary>
+    public ReferenceProfile ChallengerProfile =>
+        _profile ??= ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Metrics.Values);
+
+    /// <summary>The challenger's profile as JSON (the forest apart, <see cref="ForestAttachment"/>).</summary>
+    public byte[] ChallengerProfileJson() => _profileJson ??= ChallengerProfile.ToJsonBytes();
+
+    private ReferenceProfile? _profile;
 
     private byte[]? _profileJson;
 
@@ -68,7 +76,19 @@ internal sealed partial class PipelineRun
     {
         if (champion.Attachments.ContainsKey(ProfileAttachment))
         {
-            return ReferenceProfile.FromJson(Registry.ReadAttachment(champion, ProfileAttachment), $"{champion.Version}/{ProfileAttachment}");
+            var registered = ReferenceProfile.FromJson(Registry.ReadAttachment(champion, ProfileAttachment), $"{champion.Version}/{ProfileAttachment}");
+            if (registered.ForestSha256 is null)
+            {
+                return registered;
+            }
+
+            if (champion.Attachments.ContainsKey(ForestAttachment))
+            {
+                return registered.WithForest(Registry.ReadAttachment(champion, ForestAttachment), $"{champion.Version}/{ForestAttachment}");
+            }
+
+            Log.Warning($"{champion.Version} has no {ForestAttachment}: anomalies are not scored");
+            return registered;
         }
 
         var cached = VersionProfileFile(champion.Version);
@@ -79,7 +99,7 @@ internal sealed partial class PipelineRun
 
         Log.Warning($"{champion.Version} has no profile: profiling it now on {string.Join(", ", Definition.Data.Files)} (its current contents)");
         var profile = ReferenceProfile.Build(Frame.Take(Split.Train), model, Holdout);
-        Artifacts.WriteBytes(cached, profile.ToJsonBytes());
+        profile.Save(cached);
         return profile;
     }
 }

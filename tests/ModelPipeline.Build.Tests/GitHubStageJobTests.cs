@@ -68,6 +68,7 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
             $"GET /repos/{Repository}/releases/tags/churn-v1.0.0",
             $"POST /repos/{Repository}/releases",
             $"POST /repos/{Repository}/releases/1000/assets?name=model.bin",
+            $"POST /repos/{Repository}/releases/1000/assets?name=anomaly-forest.bin",
             $"POST /repos/{Repository}/releases/1000/assets?name=evaluation.json",
             $"POST /repos/{Repository}/releases/1000/assets?name=report.html",
         ], calls);
@@ -79,7 +80,7 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
 
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal($"GET /repos/{Repository}/releases/tags/churn-v1.0.0", $"{github.Requests[^1].Method} {github.Requests[^1].Path}");
-        Assert.Equal(7, github.Requests.Count);
+        Assert.Equal(8, github.Requests.Count);
         Assert.Contains("release churn-v1.0.0 exists already", again.Output);
     }
 

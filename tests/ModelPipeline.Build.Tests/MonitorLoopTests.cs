@@ -23,7 +23,9 @@ public sealed class MonitorLoopTests(ChampionRegistryFixture champion) : IClassF
 
         Assert.True(exit == 0, output);
         Assert.Contains("input drift (1/19 features: monthly_charges)", output);
-        Assert.Contains("monthly_charges", File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "drift.md")));
+        var markdown = File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "drift.md"));
+        Assert.Contains("monthly_charges", markdown);
+        Assert.Contains("anomaly rate: ", markdown); // the champion's anomaly-forest.bin attachment was found and used
         Assert.True(File.Exists(Path.Combine(workspace.Root, "artifacts", "churn", "drift.html")));
         var versions = ModelRegistry.Open(workspace.Models, "churn").ListVersions();
         Assert.Equal(2, versions.Count);

@@ -85,20 +85,42 @@ public sealed class ChurnDriftTests
     }
 
     [Fact]
-    public void Build_SameInputsTwice_SameSmallJsonThatRoundTrips()
+    public void Build_SameInputsTwice_SameKilobyteJsonAndCompactForestThatRoundTrip()
     {
         var (train, holdout, _, model, profile) = Halves.Value;
 
         var again = ReferenceProfile.Build(train, model, holdout);
         var json = profile.ToJsonBytes();
-        var loaded = ReferenceProfile.FromJson(json);
+        var loaded = ReferenceProfile.FromJson(json).WithForest(profile.ForestBytes!);
 
         Assert.Equal(json, again.ToJsonBytes());
+        Assert.Equal(profile.ForestBytes, again.ForestBytes);
         Assert.Equal(json, loaded.ToJsonBytes());
-        Assert.True(json.Length < 400_000, $"{json.Length} bytes");
+        Assert.True(json.Length < 40 * 1024, $"profile.json is {json.Length} bytes");
+        Assert.True(profile.ForestBytes!.Length < 100 * 1024, $"the forest is {profile.ForestBytes.Length} bytes");
+        Assert.DoesNotContain("\"forest\":"u8.ToArray(), json);
         Assert.Equal(profile.LoadForest()!.ToBytes(), loaded.LoadForest()!.ToBytes());
         Assert.Equal(["0", "1"], loaded.LabelDistribution.Levels);
         Assert.Contains("auc", loaded.Metrics.Keys);
+    }
+
+    [Fact]
+    public void SaveAndLoad_ForestBesideTheJson_TamperedForestRejected()
+    {
+        var profile = Halves.Value.Profile;
+        var folder = Directory.CreateTempSubdirectory("mp-profile-").FullName;
+        var path = Path.Combine(folder, "profile.json");
+
+        profile.Save(path);
+        var loaded = ReferenceProfile.Load(path);
+        var forest = File.ReadAllBytes(ReferenceProfile.ForestFile(path));
+        forest[^1] ^= 1;
+        File.WriteAllBytes(ReferenceProfile.ForestFile(path), forest);
+        var error = Assert.Throws<MonitoringException>(() => ReferenceProfile.Load(path));
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal(profile.ForestBytes, loaded.ForestBytes);
+        Assert.Contains("is not the isolation forest of this profile", error.Message);
     }
 
     [Fact]

@@ -80,13 +80,14 @@ internal static class WorkflowSteps
     static YamlMap Run(string name, string script) =>
         new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
 
+    /// <summary>Binary files of a version (model.bin, anomaly-forest.bin) ride as release assets, not in git.</summary>
     const string RestoreModels = """
         shopt -s nullglob
         for dir in models/"$PIPELINE"/versions/*/; do
           version="$(basename "$dir")"
           if [ ! -f "$dir/model.bin" ]; then
-            gh release download "$PIPELINE-v$version" --pattern model.bin --dir "$dir" \
-              || echo "::warning::no release asset model.bin for $PIPELINE-v$version"
+            gh release download "$PIPELINE-v$version" --pattern '*.bin' --dir "$dir" \
+              || echo "::warning::no release assets *.bin for $PIPELINE-v$version"
           fi
         done
         """;
@@ -94,7 +95,7 @@ internal static class WorkflowSteps
     const string CommitRegistry = """
         git config user.name "github-actions[bot]"
         git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
-        git add -A -- models ':(exclude,glob)models/*/versions/*/model.bin'
+        git add -A -- models ':(exclude,glob)models/*/versions/*/*.bin'
         if git diff --cached --quiet; then
           echo "registry metadata unchanged"
           exit 0

@@ -11,6 +11,8 @@ public sealed class IsolationForest
     public const int DefaultTrees = 100;
     public const int DefaultSampleSize = 256;
 
+    private const int CompactFormat = 2;
+
     /// <summary>Rows scored together, tree by tree.</summary>
     private const int ScoreBlock = 1024;
 
@@ -35,6 +37,7 @@ public sealed class IsolationForest
     public static IsolationForest Fit(double[][] columns, int seed, int trees = DefaultTrees, int sampleSize = DefaultSampleSize)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sampleSize, ushort.MaxValue);
         var rows = columns.Length == 0 ? 0 : columns[0].Length;
         var size = Math.Min(sampleSize, rows);
         var maxDepth = (int)Math.Ceiling(Math.Log2(Math.Max(size, 2)));
@@ -73,31 +76,37 @@ public sealed class IsolationForest
         return scores;
     }
 
-    /// <summary>The forest as compact bytes (base64 in the profile JSON).</summary>
+    /// <summary>
+    /// The forest as compact bytes (format 2, the profile's <c>anomaly-forest.bin</c>): per node one byte (the split
+    /// feature, 255 = leaf) then the split value (float) or the leaf's size (ushort); features beyond 254 take two bytes.
+    /// </summary>
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream);
-        writer.Write(1);
+        writer.Write(CompactFormat);
         writer.Write(SampleSize);
         writer.Write(Features);
         writer.Write(_trees.Length);
+        var wide = Features >= byte.MaxValue;
         foreach (var tree in _trees)
         {
-            tree.Write(writer);
+            tree.Write(writer, wide);
         }
 
         writer.Flush();
         return stream.ToArray();
     }
 
+    /// <summary>Reads <see cref="ToBytes"/> (format 2) and the 6-bytes-per-node format 1 of older profiles.</summary>
     public static IsolationForest FromBytes(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes));
-            if (reader.ReadInt32() != 1)
+            var format = reader.ReadInt32();
+            if (format is not (1 or CompactFormat))
             {
                 throw new MonitoringException("the profile's isolation forest has an unknown format version");
             }
@@ -107,7 +116,7 @@ public sealed class IsolationForest
             var trees = new IsolationTree[reader.ReadInt32()];
             for (var t = 0; t < trees.Length; t++)
             {
-                trees[t] = IsolationTree.Read(reader);
+                trees[t] = format == 1 ? IsolationTree.ReadFormat1(reader) : IsolationTree.Read(reader, features >= byte.MaxValue);
             }
 
             return new IsolationForest(trees, sampleSize, features);

@@ -44,17 +44,50 @@ internal sealed class IsolationTree
         }
     }
 
-    public void Write(BinaryWriter writer)
+    public void Write(BinaryWriter writer, bool wideFeatures)
     {
         writer.Write(_feature.Length);
         for (var i = 0; i < _feature.Length; i++)
         {
-            writer.Write(_feature[i]);
-            writer.Write(_value[i]);
+            var leaf = _feature[i] < 0;
+            if (wideFeatures)
+            {
+                writer.Write(leaf ? ushort.MaxValue : (ushort)_feature[i]);
+            }
+            else
+            {
+                writer.Write(leaf ? byte.MaxValue : (byte)_feature[i]);
+            }
+
+            if (leaf)
+            {
+                writer.Write((ushort)_value[i]);
+            }
+            else
+            {
+                writer.Write(_value[i]);
+            }
         }
     }
 
-    public static IsolationTree Read(BinaryReader reader)
+    public static IsolationTree Read(BinaryReader reader, bool wideFeatures)
+    {
+        var count = reader.ReadInt32();
+        var feature = new short[count];
+        var value = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            int code = wideFeatures ? reader.ReadUInt16() : reader.ReadByte();
+            var leaf = code == (wideFeatures ? ushort.MaxValue : byte.MaxValue);
+            feature[i] = leaf ? (short)-1 : (short)code;
+            value[i] = leaf ? reader.ReadUInt16() : reader.ReadSingle();
+        }
+
+        return new IsolationTree(feature, value);
+    }
+
+    /// <summary>Format 1 (older profiles): a short feature and a float value per node.</summary>
+    public static IsolationTree ReadFormat1(BinaryReader reader)
     {
         var count = reader.ReadInt32();
         var feature = new short[count];

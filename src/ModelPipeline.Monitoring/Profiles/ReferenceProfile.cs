@@ -9,11 +9,13 @@ namespace ModelPipeline.Monitoring;
 /// <summary>
 /// What "normal" looked like when a model version was made: per-feature distributions of the training rows, the
 /// distribution of its predictions and of the labels on the holdout, the holdout metrics and an isolation forest for
-/// anomaly scores. Saved beside the model as profile.json (deterministic: the same inputs give the same bytes).
+/// anomaly scores. Saved beside the model as profile.json (kilobytes; deterministic: the same inputs give the same
+/// bytes) and the forest as a binary file beside it (<see cref="ForestFile"/>), which the JSON names by its SHA-256.
 /// </summary>
 public sealed record ReferenceProfile
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: the forest lives in its own file; 1 (still read): the forest was base64 inside the JSON.</summary>
+    public const int FormatVersion = 2;
     public const int AnomalySeed = 42;
 
     /// <summary>Training rows the forest is fitted on at most (an evenly spread subset of larger sets).</summary>
@@ -57,8 +59,18 @@ public sealed record ReferenceProfile
     /// <summary>Share of holdout rows above <see cref="AnomalyThreshold"/> (of an evenly spread 100,000 of larger holdouts).</summary>
     public double ReferenceAnomalyRate { get; init; }
 
-    /// <summary>The isolation forest, <see cref="IsolationForest.ToBytes"/> as base64.</summary>
+    /// <summary>Format 1 only: the isolation forest as base64 inside the JSON (read, never written).</summary>
     public string? Forest { get; init; }
+
+    /// <summary>SHA-256 (hex) of the forest's bytes: which <see cref="ForestFile"/> belongs to this profile.</summary>
+    public string? ForestSha256 { get; init; }
+
+    /// <summary>The isolation forest (<see cref="IsolationForest.ToBytes"/>), kept out of the JSON; null until attached.</summary>
+    [JsonIgnore]
+    public byte[]? ForestBytes { get; init; }
+
+    /// <summary>The forest file saved beside <paramref name="profilePath"/>: <c>profile.json</c> -> <c>profile.forest.bin</c>.</summary>
+    public static string ForestFile(string profilePath) => Path.ChangeExtension(profilePath, ".forest.bin");
 
     /// <summary>Profiles a model version: its training rows, itself and its holdout scored with the given metrics.</summary>
     public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout, IReadOnlyDictionary<string, double> holdoutMetrics)
@@ -74,6 +86,7 @@ public sealed record ReferenceProfile
         var forestRows = Spread(train.RowCount, ForestRows);
         var forestFrame = forestRows.Length == train.RowCount ? train : train.Take(forestRows);
         var forest = IsolationForest.Fit(AnomalyEncoding.Encode(features, forestFrame), AnomalySeed);
+        var forestBytes = forest.ToBytes();
         var trainScores = forest.Score(AnomalyEncoding.Encode(features, forestFrame));
         var threshold = Quantile(trainScores, 0.99);
         var holdoutRows = Spread(holdout.RowCount, ForestRows);
@@ -91,7 +104,8 @@ public sealed record ReferenceProfile
             Metrics = new SortedDictionary<string, double>(holdoutMetrics.ToDictionary(), StringComparer.Ordinal),
             AnomalyThreshold = threshold,
             ReferenceAnomalyRate = holdoutScores.Length == 0 ? 0 : holdoutScores.Count(s => s > threshold) / (double)holdoutScores.Length,
-            Forest = Convert.ToBase64String(forest.ToBytes()),
+            ForestBytes = forestBytes,
+            ForestSha256 = Sha256(forestBytes),
         };
     }
 
@@ -102,10 +116,27 @@ public sealed record ReferenceProfile
         return Build(train, model, holdout, ModelEvaluator.Evaluate(model, holdout).Metrics.Values);
     }
 
-    public IsolationForest? LoadForest() => Forest is null ? null : IsolationForest.FromBytes(Convert.FromBase64String(Forest));
+    public IsolationForest? LoadForest() =>
+        ForestBytes is { } bytes ? IsolationForest.FromBytes(bytes)
+        : Forest is { } base64 ? IsolationForest.FromBytes(Convert.FromBase64String(base64))
+        : null;
+
+    /// <summary>The profile with its forest attached, after checking the bytes are the ones the JSON names.</summary>
+    /// <exception cref="MonitoringException">The bytes are not this profile's forest.</exception>
+    public ReferenceProfile WithForest(byte[] forest, string source = "forest")
+    {
+        ArgumentNullException.ThrowIfNull(forest);
+        if (ForestSha256 is null || !string.Equals(Sha256(forest), ForestSha256, StringComparison.Ordinal))
+        {
+            throw new MonitoringException($"{source} is not the isolation forest of this profile (SHA-256 {Sha256(forest)[..12]}…, the profile names {ForestSha256?[..12] ?? "none"}…)");
+        }
+
+        return this with { ForestBytes = forest };
+    }
 
     public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
+    /// <summary>Writes the JSON to <paramref name="path"/> and the forest to <see cref="ForestFile"/>.</summary>
     public void Save(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -115,6 +146,10 @@ public sealed record ReferenceProfile
         }
 
         File.WriteAllBytes(path, ToJsonBytes());
+        if (ForestBytes is { } forest)
+        {
+            File.WriteAllBytes(ForestFile(path), forest);
+        }
     }
 
     /// <exception cref="MonitoringException">The file is absent, not a profile, or of a newer format.</exception>
@@ -125,7 +160,16 @@ public sealed record ReferenceProfile
             throw new MonitoringException($"no reference profile at {path} (run the Profile target for this model version)");
         }
 
-        return FromJson(File.ReadAllBytes(path), path);
+        var profile = FromJson(File.ReadAllBytes(path), path);
+        var forest = ForestFile(path);
+        if (profile.ForestSha256 is null)
+        {
+            return profile;
+        }
+
+        return File.Exists(forest)
+            ? profile.WithForest(File.ReadAllBytes(forest), forest)
+            : throw new MonitoringException($"{path} names an isolation forest, but {forest} is missing");
     }
 
     public static ReferenceProfile FromJson(byte[] json, string source = "profile")
@@ -201,6 +245,8 @@ public sealed record ReferenceProfile
         Array.Sort(sorted);
         return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
     }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     private static Column Require(Frame frame, string name) =>
         frame.TryGetColumn(name, out var column) ? column : throw new MonitoringException($"the training data lacks feature column '{name}'");
