@@ -10,12 +10,15 @@ namespace ModelPipeline.Training;
 /// </summary>
 public sealed class TrainedModel
 {
+    private readonly Lazy<CategoryLookup> _categories;
+
     internal TrainedModel(ModelSchema schema, string trainerType, IReadOnlyDictionary<string, string> parameters, ModelBody body)
     {
         Schema = schema;
         TrainerType = trainerType;
         Parameters = parameters;
         Body = body;
+        _categories = new Lazy<CategoryLookup>(() => new CategoryLookup(schema));
     }
 
     public ModelSchema Schema { get; }
@@ -35,7 +38,7 @@ public sealed class TrainedModel
     public Predictions Predict(Frame frame, int? threads)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var inputs = InputBinding.Bind(Schema, frame);
+        var inputs = InputBinding.Bind(Schema, frame, _categories.Value);
         var values = new double[frame.RowCount];
         var probabilities = Schema.Task == TaskKind.Regression ? null : new double[frame.RowCount * Schema.Classes.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };

@@ -5,7 +5,10 @@ namespace ModelPipeline.Training.Features;
 /// <summary>Lines a frame up with a model's input columns; names every missing or mistyped column.</summary>
 internal static class InputBinding
 {
-    public static BoundInputs Bind(ModelSchema schema, Frame frame)
+    public static BoundInputs Bind(ModelSchema schema, Frame frame) => Bind(schema, frame, new CategoryLookup(schema));
+
+    /// <summary>As <see cref="Bind(ModelSchema, Frame)"/>, with the schema's category indices already built.</summary>
+    public static BoundInputs Bind(ModelSchema schema, Frame frame, CategoryLookup lookup)
     {
         var problems = new List<string>();
         var faulty = new List<string>();
@@ -21,7 +24,7 @@ internal static class InputBinding
             }
             else if (input.Kind == ColumnKind.Categorical)
             {
-                codes[i] = Remap(column, input.Categories);
+                codes[i] = Remap(column, lookup, i);
             }
             else if (column.Numbers is { } values)
             {
@@ -39,32 +42,12 @@ internal static class InputBinding
             : throw new ModelSchemaException(string.Join("; ", problems)) { Columns = faulty };
     }
 
-    private static int[] Remap(Column column, IReadOnlyList<string> categories)
+    private static int[] Remap(Column column, CategoryLookup lookup, int input)
     {
-        if (column.Codes is { } sameCodes && StartsWithLevels(column.Categories, categories))
-        {
-            // The frame's levels begin with the model's own, as the model server builds every request: codes carry over,
-            // later levels are ones the model never saw. Spares a dictionary of the levels per column per request.
-            var carried = new int[column.Length];
-            for (var row = 0; row < carried.Length; row++)
-            {
-                var code = sameCodes[row];
-                carried[row] = code < 0 ? BoundInputs.Missing : code < categories.Count ? code : BoundInputs.Unknown;
-            }
-
-            return carried;
-        }
-
-        var index = new Dictionary<string, int>(categories.Count, StringComparer.Ordinal);
-        for (var c = 0; c < categories.Count; c++)
-        {
-            index[categories[c]] = c;
-        }
-
         var result = new int[column.Length];
         if (column.Codes is { } frameCodes)
         {
-            var map = column.Categories.Select(level => index.TryGetValue(level, out var c) ? c : BoundInputs.Unknown).ToArray();
+            var map = column.Categories.Select(level => lookup.IndexOf(input, level)).ToArray();
             for (var row = 0; row < result.Length; row++)
             {
                 var code = frameCodes[row];
@@ -77,33 +60,9 @@ internal static class InputBinding
         for (var row = 0; row < result.Length; row++)
         {
             var text = column.GetText(row);
-            result[row] = text is null ? BoundInputs.Missing : index.TryGetValue(text, out var c) ? c : BoundInputs.Unknown;
+            result[row] = text is null ? BoundInputs.Missing : lookup.IndexOf(input, text);
         }
 
         return result;
-    }
-
-    /// <summary>Whether the frame's level list starts with the model's levels, in the same order (levels are distinct within a column).</summary>
-    private static bool StartsWithLevels(IReadOnlyList<string> frameLevels, IReadOnlyList<string> modelLevels)
-    {
-        if (ReferenceEquals(frameLevels, modelLevels))
-        {
-            return true;
-        }
-
-        if (frameLevels.Count < modelLevels.Count)
-        {
-            return false;
-        }
-
-        for (var c = 0; c < modelLevels.Count; c++)
-        {
-            if (!string.Equals(frameLevels[c], modelLevels[c], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ModelPipeline.Training.Features;
 using ModelPipeline.Training.Format;
 
@@ -26,16 +27,19 @@ internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, doub
         var features = Binner.FeatureCount;
         RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) =>
         {
-            var bins = new byte[(end - start) * features];
+            var rows = end - start;
+            var bins = ArrayPool<byte>.Shared.Rent(rows * features);
+            var scores = ArrayPool<double>.Shared.Rent(rows * k);
             Binner.BinRows(inputs, null, start, end, bins);
-            var scores = new double[(end - start) * k];
-            for (var r = 0; r < end - start; r++)
+            for (var r = 0; r < rows; r++)
             {
                 Baseline.CopyTo(scores, r * k);
             }
 
-            forest.Score(bins, end - start, features, scores, k);
+            forest.Score(bins, rows, features, scores, k);
             ScoreLink.Apply(task, scores, start, end, values, probabilities);
+            ArrayPool<byte>.Shared.Return(bins);
+            ArrayPool<double>.Shared.Return(scores);
         });
     }
 
