@@ -4,7 +4,7 @@ using ModelPipeline.Containers.Engine;
 namespace ModelPipeline.Containers.Tests.Support;
 
 /// <summary>
-/// The real Docker engine and registry the container tests use. Starts them with scripts/start-services.sh (as root)
+/// The real Docker engine and registry the container tests use (and busybox, skopeo, Prometheus). Starts them with scripts/start-services.sh (as root)
 /// when they are not running; when that is impossible every test using it FAILS with the reason (never skips).
 /// </summary>
 public sealed class ContainerServices : IAsyncLifetime
@@ -30,7 +30,7 @@ public sealed class ContainerServices : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connection = await DockerEngine.TryConnectAsync();
-        if (!connection.IsConnected || !await RegistryAnswersAsync() || !File.Exists(Busybox))
+        if (!connection.IsConnected || !await RegistryAnswersAsync() || !File.Exists(Busybox) || !PrometheusServer.IsInstalled)
         {
             var (exitCode, output) = await RunStartServicesAsync();
             if (exitCode != 0)
@@ -89,6 +89,7 @@ public sealed class ContainerServices : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "scripts", "start-services.sh"));
         start.ArgumentList.Add("busybox-static");
         start.ArgumentList.Add("skopeo");
+        start.ArgumentList.Add("prometheus");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
