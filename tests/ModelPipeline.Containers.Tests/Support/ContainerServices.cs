@@ -30,10 +30,12 @@ public sealed class ContainerServices : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connection = await DockerEngine.TryConnectAsync();
-        if (!connection.IsConnected || !await RegistryAnswersAsync() || !File.Exists(Busybox) || !PrometheusServer.IsInstalled)
+        var needed = !connection.IsConnected || !await RegistryAnswersAsync() || !File.Exists(Busybox);
+        if (needed || !PrometheusServer.IsInstalled)
         {
             var (exitCode, output) = await RunStartServicesAsync();
-            if (exitCode != 0)
+            // Prometheus alone missing (not root): the other tests still run; the scrape test says what is missing.
+            if (exitCode != 0 && needed)
             {
                 _problem = $"scripts/start-services.sh exited {exitCode}: {output.Trim()} (CI={Environment.GetEnvironmentVariable("CI")})";
                 return;
