@@ -8,11 +8,11 @@ internal sealed partial class Build
     [Parameter("Folder of the shared benchmark data sets (flights.csv.gz, churn.csv, ...)")]
     readonly string BenchmarkData = "../shared/data";
 
-    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask); default: all")]
+    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights); default: all")]
     readonly string[]? BenchmarkOnly;
 
     Target Benchmark => _ => _
-        .Description("Train on every shared data set with scikit-learn's protocol and load-test the model server; write docs/benchmarks.md beside the peers' figures")
+        .Description("Train on every shared data set with scikit-learn's protocol, load-test the model server, time profile + drift on flights; write docs/benchmarks.md beside the peers' figures")
         .Produces("docs/benchmarks.md")
         .Executes(async () =>
         {
@@ -34,7 +34,13 @@ internal sealed partial class Build
                 serving = await RunServingBenchmarkAsync() ?? serving;
             }
 
-            File.WriteAllText(path, ServingBenchmarkReport.Splice(markdown, serving));
+            var monitoring = MarkdownSection.Find(existing, MonitorBenchmark.Heading);
+            if (Selected(MonitorBenchmark.Name))
+            {
+                monitoring = new MonitorBenchmark(Path.GetFullPath(BenchmarkData, RootDirectory), Log).Run() ?? monitoring;
+            }
+
+            File.WriteAllText(path, MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });
 

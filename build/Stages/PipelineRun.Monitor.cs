@@ -31,7 +31,7 @@ internal sealed partial class PipelineRun
 
     /// <summary>The challenger's reference profile, made once per run (registered with the version, and written by Profile).</summary>
     public ReferenceProfile ChallengerProfile =>
-        _profile ??= ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Metrics.Values);
+        _profile ??= ReferenceProfile.Build(Frame.Take(Split.Train), Challenger, Holdout, ChallengerEvaluation.Predictions, ChallengerEvaluation.Metrics.Values);
 
     /// <summary>The challenger's profile as JSON (the forest apart, <see cref="ForestAttachment"/>).</summary>
     public byte[] ChallengerProfileJson() => _profileJson ??= ChallengerProfile.ToJsonBytes();

@@ -233,7 +233,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
     }
 
     /// <summary>/proc/loadavg's 1, 5 and 15 minute figures, e.g. "3.52 2.10 1.05".</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static int FreeLoopbackPort()

@@ -52,42 +52,10 @@ internal static class ServingBenchmarkReport
     }
 
     /// <summary>The serving section of an existing document (up to the next "## " heading), or null when it has none.</summary>
-    public static string? Find(string document)
-    {
-        var (start, end) = Bounds(document);
-        return start < 0 ? null : document[start..end];
-    }
+    public static string? Find(string document) => MarkdownSection.Find(document, Heading);
 
     /// <summary><paramref name="document"/> with its serving section replaced by <paramref name="section"/> (appended when it had none; unchanged when section is null).</summary>
-    public static string Splice(string document, string? section)
-    {
-        if (section is null)
-        {
-            return document;
-        }
-
-        var (start, end) = Bounds(document);
-        if (start < 0)
-        {
-            return document.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
-        }
-
-        var rest = document[end..];
-        return document[..start] + section + (rest.Length > 0 ? Environment.NewLine + rest : "");
-    }
-
-    private static (int Start, int End) Bounds(string document)
-    {
-        var start = document.StartsWith(Heading, StringComparison.Ordinal) ? 0 : document.IndexOf("\n" + Heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return (-1, -1);
-        }
-
-        start = start == 0 ? 0 : start + 1;
-        var next = document.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-        return (start, next < 0 ? document.Length : next + 1);
-    }
+    public static string Splice(string document, string? section) => MarkdownSection.Splice(document, Heading, section);
 
     private static void Goal(StringBuilder text, string goal, string measured, bool met) =>
         text.AppendLine($"| {goal} | {measured} | {(met ? "yes" : "**no**")} |");

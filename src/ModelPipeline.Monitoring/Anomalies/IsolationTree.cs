@@ -26,18 +26,18 @@ internal sealed class IsolationTree
         return new IsolationTree([.. feature], [.. value]);
     }
 
-    /// <summary>Adds the path length of rows [<paramref name="start"/>, start + totals.Length) to <paramref name="totals"/>.</summary>
-    public void AddPathLengths(double[][] columns, int start, Span<double> totals)
+    /// <summary>Adds the path length of each row of <paramref name="rows"/> (row-major, <paramref name="width"/> features a row) to <paramref name="totals"/>.</summary>
+    public void AddPathLengths(ReadOnlySpan<double> rows, int width, Span<double> totals)
     {
         var nodes = _nodes;
         for (var i = 0; i < totals.Length; i++)
         {
-            var row = start + i;
+            var row = rows.Slice(i * width, width);
             var node = 0;
             while (nodes[node].Feature >= 0)
             {
                 ref readonly var inner = ref nodes[node];
-                node = columns[inner.Feature][row] < inner.Value ? node + 1 : inner.Right;
+                node = row[inner.Feature] < inner.Value ? node + 1 : inner.Right;
             }
 
             totals[i] += nodes[node].PathLength;

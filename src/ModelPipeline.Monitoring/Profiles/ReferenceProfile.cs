@@ -75,14 +75,28 @@ public sealed record ReferenceProfile
     /// <summary>Profiles a model version: its training rows, itself and its holdout scored with the given metrics.</summary>
     public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout, IReadOnlyDictionary<string, double> holdoutMetrics)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(holdout);
+        return Build(train, model, holdout, model.Predict(holdout), holdoutMetrics);
+    }
+
+    /// <summary>As above, with the holdout's predictions already made (by the evaluation): the holdout is not scored again.</summary>
+    public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout, Predictions holdoutPredictions, IReadOnlyDictionary<string, double> holdoutMetrics)
+    {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(holdoutPredictions);
         ArgumentNullException.ThrowIfNull(holdoutMetrics);
+        if (holdoutPredictions.RowCount != holdout.RowCount)
+        {
+            throw new ArgumentException($"{holdoutPredictions.RowCount} predictions for {holdout.RowCount} holdout rows", nameof(holdoutPredictions));
+        }
+
         var schema = model.Schema;
         var features = new DistributionProfile[schema.Inputs.Count];
         Parallel.For(0, features.Length, f => features[f] = Distributions.Of(Require(train, schema.Inputs[f].Name)));
-        var predictions = model.Predict(holdout);
+        var predictions = holdoutPredictions;
         var forestRows = Spread(train.RowCount, ForestRows);
         var forestFrame = forestRows.Length == train.RowCount ? train : train.Take(forestRows);
         var forest = IsolationForest.Fit(AnomalyEncoding.Encode(features, forestFrame), AnomalySeed);
