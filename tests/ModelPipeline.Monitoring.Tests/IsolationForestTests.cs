@@ -41,4 +41,35 @@ public sealed class IsolationForestTests
         Assert.Equal(100, loaded.TreeCount);
         Assert.NotEqual(forest.ToBytes(), IsolationForest.Fit(rows, seed: 8).ToBytes());
     }
+
+    [Fact]
+    public void FromBytes_Format1OfOlderProfiles_ScoresAsWrittenAndSavesCompact()
+    {
+        // Format 1 (6 bytes a node): one tree of sample size 256 splitting feature 1 at 0.5 into leaves of 1 and 3 rows.
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var header in new[] { 1, 256, 2, 1, 3 })
+            {
+                writer.Write(header);
+            }
+
+            foreach (var (feature, value) in new (short, float)[] { (1, 0.5f), (-1, 1), (-1, 3) })
+            {
+                writer.Write(feature);
+                writer.Write(value);
+            }
+        }
+
+        var forest = IsolationForest.FromBytes(stream.ToArray());
+        double[][] rows = [[9, 9], [0.2, 0.8]];
+        var scores = forest.Score(rows);
+        var compact = IsolationForest.FromBytes(forest.ToBytes());
+
+        var c256 = IsolationForest.AveragePathLength(256);
+        Assert.Equal(Math.Pow(2, -1 / c256), scores[0], 12); // left leaf: depth 1 + c(1) = 1
+        Assert.Equal(Math.Pow(2, -(1 + IsolationForest.AveragePathLength(3)) / c256), scores[1], 12);
+        Assert.Equal(scores, compact.Score(rows));
+        Assert.Equal(16 + 4 + 5 + 3 + 3, forest.ToBytes().Length); // header, node count, split node, two leaves (format 1: 38)
+    }
 }
