@@ -5,8 +5,11 @@ namespace ModelPipeline.Containers.Publishing;
 /// (PublishTrimmed, TrimMode=partial) by default: a ~30 MB image instead of ~114 MB. The Serving project roots
 /// System.Security.Cryptography, without which the trimmer dropped X509Certificate2Collection.GetEnumerator and
 /// Kestrel died at start with a TypeLoadException; the trimmed churn image passes the smoke test.
+/// <see cref="ReadyToRun"/> (default on) precompiles the code with Crossgen2 (the SDK's implicit
+/// Microsoft.NETCore.App.Crossgen2 pack, served here) and compresses the single file: the server JIT-compiled
+/// everything at start before (~0.77 s of CPU to the first /ping), now ~0.27 s, at a similar image size.
 /// </summary>
-public sealed record ServerPublishOptions(string Runtime = "linux-x64", string Configuration = "Release", bool Trimmed = true)
+public sealed record ServerPublishOptions(string Runtime = "linux-x64", string Configuration = "Release", bool Trimmed = true, bool ReadyToRun = true)
 {
     public static ServerPublishOptions Default { get; } = new();
 
@@ -34,6 +37,11 @@ public sealed record ServerPublishOptions(string Runtime = "linux-x64", string C
         if (Trimmed)
         {
             arguments.AddRange(["-p:PublishTrimmed=true", "-p:TrimMode=partial"]);
+        }
+
+        if (ReadyToRun)
+        {
+            arguments.AddRange(["-p:PublishReadyToRun=true", "-p:EnableCompressionInSingleFile=true"]);
         }
 
         return arguments;
