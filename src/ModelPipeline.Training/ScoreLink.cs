@@ -47,7 +47,12 @@ internal static class ScoreLink
         }
     }
 
-    public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    /// <summary>1 / (1 + e^-z), computed from e^-|z| (one exponential; the same bits as the two-sided textbook form).</summary>
+    public static double Sigmoid(double z)
+    {
+        var e = Math.Exp(-Math.Abs(z));
+        return (z >= 0 ? 1 : e) / (1 + e);
+    }
 
     public static void Softmax(ReadOnlySpan<double> z, Span<double> target)
     {
