@@ -3,7 +3,7 @@ using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
 
-/// <summary>GitHub Actions: generated workflows (GenerateWorkflows), step summary and outputs (ReportToGitHub), releases (PublishRelease).</summary>
+/// <summary>GitHub Actions: generated workflows (GenerateWorkflows), step summary and outputs (ReportToGitHub), releases (PublishRelease, FetchModels).</summary>
 [GitHubWorkflow(
     "retrain",
     DispatchInputs = [nameof(Pipeline), nameof(Force), nameof(Trigger), nameof(Threads), nameof(BaseImage)],
@@ -32,4 +32,8 @@ internal sealed partial class Build
         .Description("On GitHub Actions: release <pipeline>-v<version> with model.bin, evaluation.json and report.html (once per version)")
         .OnlyWhenStatic(() => IsGitHubActions, "running on GitHub Actions")
         .Executes(() => GitHubStage.Release(RootDirectory, Pipeline, ModelsDirectory, Log));
+
+    Target FetchModels => _ => _
+        .Description("Download the model files (model.bin, *.bin attachments) of registered versions missing locally from their releases, checked against the registry's sha256")
+        .Executes(() => ReleasedModelFiles.Fetch(RootDirectory, Pipeline, ModelsDirectory, Log));
 }

@@ -30,7 +30,14 @@ internal sealed class FakeGitHub : IDisposable
 
     public List<RecordedRequest> Requests { get; } = [];
 
-    public FakeGitHub On(string method, string pathPrefix, int status, string body = "", params (string Name, string Value)[] headers)
+    public FakeGitHub On(string method, string pathPrefix, int status, string body = "", params (string Name, string Value)[] headers) =>
+        Enqueue(method, pathPrefix, new FakeResponse(status, Encoding.UTF8.GetBytes(body.Replace("https://uploads.github.com/", BaseUrl, StringComparison.Ordinal)), "application/json; charset=utf-8", headers));
+
+    /// <summary>Answers with raw bytes (an asset's content on the storage host).</summary>
+    public FakeGitHub OnBytes(string method, string pathPrefix, byte[] body) =>
+        Enqueue(method, pathPrefix, new FakeResponse(200, body, "application/octet-stream", []));
+
+    FakeGitHub Enqueue(string method, string pathPrefix, FakeResponse response)
     {
         var key = $"{method} {pathPrefix}";
         var route = _routes.FirstOrDefault(r => r.Key == key);
@@ -40,7 +47,7 @@ internal sealed class FakeGitHub : IDisposable
             _routes.Add(route);
         }
 
-        route.Responses.Enqueue(new FakeResponse(status, body.Replace("https://uploads.github.com/", BaseUrl, StringComparison.Ordinal), headers));
+        route.Responses.Enqueue(response);
         return this;
     }
 
@@ -86,15 +93,15 @@ internal sealed class FakeGitHub : IDisposable
                 .OrderByDescending(r => r.Key.Length).FirstOrDefault();
             var response = route.Responses is { Count: > 0 } queue
                 ? (queue.Count > 1 ? queue.Dequeue() : queue.Peek())
-                : new FakeResponse(404, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}""", []);
+                : new FakeResponse(404, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}"""u8.ToArray(), "application/json; charset=utf-8", []);
             context.Response.StatusCode = response.Status;
             foreach (var (name, value) in response.Headers)
             {
                 context.Response.Headers[name] = value;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(response.Body);
-            context.Response.ContentType = "application/json; charset=utf-8";
+            var bytes = response.Body;
+            context.Response.ContentType = response.ContentType;
             if (response.Status != 204)
             {
                 context.Response.ContentLength64 = bytes.Length;
@@ -105,7 +112,7 @@ internal sealed class FakeGitHub : IDisposable
         }
     }
 
-    sealed record FakeResponse(int Status, string Body, (string Name, string Value)[] Headers);
+    sealed record FakeResponse(int Status, byte[] Body, string ContentType, (string Name, string Value)[] Headers);
 }
 
 internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);

@@ -155,6 +155,81 @@ public sealed class GitHubClientTests : IDisposable
         Assert.Equal("https://docs.github.com/rest/reference/issues#create-a-label", error.DocumentationUrl);
     }
 
+    [Fact]
+    public async Task GetReleaseByTag_ThenListAssets_ReadsIdsAndNamesFromGitHubShapes()
+    {
+        _github.On("GET", $"/repos/{Repo}/releases/tags/", 200, FixtureResponse("release-assets.json", 0));
+        _github.On("GET", $"/repos/{Repo}/releases/1000/assets", 200, FixtureResponse("release-assets.json", 2));
+
+        var release = await _client.GetReleaseByTagAsync(Repo, "v1.0.0");
+        var assets = await _client.ListReleaseAssetsAsync(Repo, release.Id);
+
+        Assert.Equal((1000L, "v1.0.0"), (release.Id, release.Tag));
+        Assert.Equal(new ReleasedAsset(1000, "test-upload.txt", 14), Assert.Single(assets));
+        Assert.Equal(
+            [$"GET /repos/{Repo}/releases/tags/v1.0.0", $"GET /repos/{Repo}/releases/1000/assets?per_page=100&page=1"],
+            _github.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.All(_github.Requests, r => Assert.Equal("Bearer t0ken", r.Headers["authorization"]));
+    }
+
+    [Fact]
+    public async Task GetReleaseByTag_Missing_ThrowsClearNotFound()
+    {
+        var error = await Assert.ThrowsAsync<GitHubApiException>(() => _client.GetReleaseByTagAsync("o/r", "churn-v9.9.9"));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Contains("GET /repos/o/r/releases/tags/churn-v9.9.9 failed with 404: Not Found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist, or the token cannot see it", error.Message, StringComparison.Ordinal);
+        Assert.False(await _client.ReleaseExistsAsync("o/r", "churn-v9.9.9"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DownloadReleaseAsset_RedirectToStorage_FollowsWithoutSendingTheToken(bool handlerFollowsRedirects)
+    {
+        byte[] content = [0, 1, 2, 0xFF, 0x80, 0x7F];
+        using var storage = new FakeGitHub().OnBytes("GET", "/objects/", content);
+        _github.On("GET", $"/repos/{Repo}/releases/assets/1000", 302, "", ("Location", $"{storage.BaseUrl}objects/1000?sig=s3cret"));
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = handlerFollowsRedirects }) { BaseAddress = new Uri(_github.BaseUrl) };
+        using var client = new GitHubClient(http, "t0ken");
+        using var destination = new MemoryStream();
+
+        await client.DownloadReleaseAssetAsync(Repo, 1000, destination);
+
+        Assert.Equal(content, destination.ToArray());
+        var api = Assert.Single(_github.Requests);
+        Assert.Equal(($"/repos/{Repo}/releases/assets/1000", "application/octet-stream", "Bearer t0ken"), (api.Path, api.Headers["accept"], api.Headers["authorization"]));
+        var download = Assert.Single(storage.Requests);
+        Assert.Equal("/objects/1000?sig=s3cret", download.Path);
+        Assert.False(download.Headers.ContainsKey("authorization"), "the token went to the storage host");
+    }
+
+    [Fact]
+    public async Task DownloadReleaseAsset_StorageRefuses_ThrowsWithTheStatus()
+    {
+        using var storage = new FakeGitHub();
+        _github.On("GET", $"/repos/{Repo}/releases/assets/1000", 302, "", ("Location", $"{storage.BaseUrl}objects/1000"));
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_github.BaseUrl) };
+        using var client = new GitHubClient(http, "t0ken");
+
+        var error = await Assert.ThrowsAsync<GitHubApiException>(() => client.DownloadReleaseAssetAsync(Repo, 1000, Stream.Null));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Contains("GET /objects/1000 failed with 404", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadReleaseAsset_BadCredentials_ClearMessage()
+    {
+        _github.On("GET", $"/repos/{Repo}/releases/assets/", 401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}""");
+
+        var error = await Assert.ThrowsAsync<GitHubApiException>(() => _client.DownloadReleaseAssetAsync(Repo, 7, Stream.Null));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.Contains($"GET /repos/{Repo}/releases/assets/7 failed with 401: Bad credentials: the token is missing", error.Message, StringComparison.Ordinal);
+    }
+
     sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -129,6 +129,16 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Generate_FirstStageJob_RestoresModelFilesThroughTheBuildTargetNotGh()
+    {
+        var text = WorkflowGenerator.Generate(Spec(Churn));
+        var retrain = Jobs(text)["retrain"];
+        Assert.Contains("        run: ./build.sh FetchModels --skip\n        env:\n          GITHUB_TOKEN: ${{ github.token }}\n", retrain, StringComparison.Ordinal);
+        Assert.True(retrain.IndexOf("FetchModels", StringComparison.Ordinal) < retrain.IndexOf("./build.sh Retrain", StringComparison.Ordinal), retrain);
+        Assert.DoesNotContain("gh release", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_BadCron_ThrowsNamingTheField()
     {
         var error = Assert.Throws<WorkflowSpecException>(() => WorkflowGenerator.Generate(Spec(Churn with { Cron = "0 25 * * *" })));

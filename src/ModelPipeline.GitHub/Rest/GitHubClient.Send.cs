@@ -9,31 +9,55 @@ public sealed partial class GitHubClient
 {
     static readonly ProductInfoHeaderValue UserAgent = new("ModelPipeline", "1.0");
 
+    const string JsonMediaType = "application/vnd.github+json";
+
     async Task<JsonNode?> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(build, JsonMediaType, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failure(response.RequestMessage!, response.StatusCode, text);
+        }
+
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>
+    /// Sends with GitHub's headers, waits out rate limits, turns failures into <see cref="GitHubApiException"/>; returns a
+    /// success or (when the handler does not follow redirects itself) a redirect, its body not yet read.
+    /// </summary>
+    async Task<HttpResponseMessage> SendCheckedAsync(Func<HttpRequestMessage> build, string accept, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var request = build();
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
             request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
             request.Headers.UserAgent.Add(UserAgent);
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode || IsRedirect(response))
             {
-                return text.Length == 0 ? null : JsonNode.Parse(text);
+                return response;
             }
 
-            if (RateLimitPolicy.WaitFor(response, text, _time.GetUtcNow(), attempt) is { } wait && attempt < MaxAttempts)
+            using (response)
             {
-                await _delay(wait, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (RateLimitPolicy.WaitFor(response, text, _time.GetUtcNow(), attempt) is { } wait && attempt < MaxAttempts)
+                {
+                    await _delay(wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
 
-            throw Failure(request, response.StatusCode, text);
+                throw Failure(request, response.StatusCode, text);
+            }
         }
     }
+
+    static bool IsRedirect(HttpResponseMessage response) =>
+        (int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is not null;
 
     static GitHubApiException Failure(HttpRequestMessage request, HttpStatusCode status, string body)
     {

@@ -78,7 +78,7 @@ public sealed partial class GitHubClient : IDisposable
     {
         try
         {
-            await SendJsonAsync(HttpMethod.Get, $"repos/{Repo(repository)}/releases/tags/{Uri.EscapeDataString(tag)}", null, cancellationToken).ConfigureAwait(false);
+            await GetReleaseByTagAsync(repository, tag, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (GitHubApiException e) when (e.StatusCode == 404)

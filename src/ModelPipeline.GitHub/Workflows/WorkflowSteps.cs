@@ -21,8 +21,8 @@ internal static class WorkflowSteps
         }
         else
         {
-            steps.Add(Run("Restore model files of registered versions from releases", RestoreModels)
-                .Set("env", new YamlMap().Set("GH_TOKEN", "${{ github.token }}")));
+            steps.Add(Run("Restore model files of registered versions from releases", $"{spec.BuildScript} {FetchModels} --skip")
+                .Set("env", new YamlMap().Set("GITHUB_TOKEN", "${{ github.token }}")));
         }
 
         if (stage.RegistryLogin)
@@ -80,17 +80,11 @@ internal static class WorkflowSteps
     static YamlMap Run(string name, string script) =>
         new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
 
-    /// <summary>Binary files of a version (model.bin, anomaly-forest.bin) ride as release assets, not in git.</summary>
-    const string RestoreModels = """
-        shopt -s nullglob
-        for dir in models/"$PIPELINE"/versions/*/; do
-          version="$(basename "$dir")"
-          if [ ! -f "$dir/model.bin" ]; then
-            gh release download "$PIPELINE-v$version" --pattern '*.bin' --dir "$dir" \
-              || echo "::warning::no release assets *.bin for $PIPELINE-v$version"
-          fi
-        done
-        """;
+    /// <summary>
+    /// The build's target that downloads the binary files of registered versions (model.bin, anomaly-forest.bin; release
+    /// assets, not in git) through the REST client, checking each against the registry's sha256.
+    /// </summary>
+    public const string FetchModels = "FetchModels";
 
     const string CommitRegistry = """
         git config user.name "github-actions[bot]"
