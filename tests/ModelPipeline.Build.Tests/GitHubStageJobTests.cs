@@ -102,4 +102,80 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
         Assert.Single(ModelRegistry.Open(workspace.Models, "churn").ListVersions());
         Assert.Contains("dispatched .github/workflows/retrain.yml on main", output);
     }
+
+    [Fact]
+    public void FetchModels_ModelFilesMissing_RestoresThemFromTheReleaseWithoutSendingTheTokenToStorage()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        var (directory, model, forest) = RemoveModelFiles(workspace);
+        using var storage = new FakeGitHub().OnBytes("GET", "/objects/model", model).OnBytes("GET", "/objects/forest", forest);
+        using var github = ReleaseOfChampion(storage);
+        using var environment = new EnvironmentScope(ActionsEnvironment(workspace, github));
+
+        var (exit, output) = workspace.Build(environment.Variables, "FetchModels");
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(model, File.ReadAllBytes(Path.Combine(directory, "model.bin")));
+        Assert.Equal(forest, File.ReadAllBytes(Path.Combine(directory, "anomaly-forest.bin")));
+        var registry = ModelRegistry.Open(workspace.Models, "churn");
+        registry.Verify(registry.GetVersion("1.0.0"));
+        Assert.Equal(["/objects/model", "/objects/forest"], storage.Requests.Select(r => r.Path));
+        Assert.All(storage.Requests, r => Assert.False(r.Headers.ContainsKey("authorization"), "the token went to the storage host"));
+        Assert.Contains("restored models/churn/versions/1.0.0/model.bin from release churn-v1.0.0", output);
+
+        var requests = github.Requests.Count;
+        var again = workspace.Build(environment.Variables, "FetchModels");
+
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(requests, github.Requests.Count);
+    }
+
+    [Fact]
+    public void FetchModels_CorruptDownload_FailsAndLeavesNoFileBehind()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        var (directory, model, forest) = RemoveModelFiles(workspace);
+        var corrupt = model.ToArray();
+        corrupt[corrupt.Length / 2] ^= 0x01;
+        using var storage = new FakeGitHub().OnBytes("GET", "/objects/model", corrupt).OnBytes("GET", "/objects/forest", forest);
+        using var github = ReleaseOfChampion(storage);
+        using var environment = new EnvironmentScope(ActionsEnvironment(workspace, github));
+
+        var (exit, output) = workspace.Build(environment.Variables, "FetchModels");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("models/churn/versions/1.0.0/model.bin (asset model.bin of release churn-v1.0.0): sha256 mismatch", output);
+        Assert.False(File.Exists(Path.Combine(directory, "model.bin")));
+        Assert.Empty(Directory.EnumerateFiles(directory, ".tmp-*"));
+    }
+
+    private static (string Directory, byte[] Model, byte[] Forest) RemoveModelFiles(PipelineWorkspace workspace)
+    {
+        var directory = Path.Combine(workspace.Models, "churn", "versions", "1.0.0");
+        var model = File.ReadAllBytes(Path.Combine(directory, "model.bin"));
+        var forest = File.ReadAllBytes(Path.Combine(directory, "anomaly-forest.bin"));
+        File.Delete(Path.Combine(directory, "model.bin"));
+        File.Delete(Path.Combine(directory, "anomaly-forest.bin"));
+        return (directory, model, forest);
+    }
+
+    /// <summary>Release churn-v1.0.0 (id 1000) with model.bin (asset 1) and anomaly-forest.bin (asset 2), redirected to <paramref name="storage"/>.</summary>
+    private static FakeGitHub ReleaseOfChampion(FakeGitHub storage)
+    {
+        var template = JsonNode.Parse(FixtureResponse("release-assets.json", 2))!.AsArray()[0]!;
+        var assets = new JsonArray();
+        foreach (var (id, name) in new[] { (1, "model.bin"), (2, "anomaly-forest.bin"), (3, "evaluation.json") })
+        {
+            var asset = template.DeepClone();
+            asset["id"] = id;
+            asset["name"] = name;
+            assets.Add(asset);
+        }
+
+        return new FakeGitHub()
+            .On("GET", $"/repos/{Repository}/releases/tags/churn-v1.0.0", 200, FixtureResponse("release-assets.json", 0))
+            .On("GET", $"/repos/{Repository}/releases/1000/assets", 200, assets.ToJsonString())
+            .On("GET", $"/repos/{Repository}/releases/assets/1", 302, "", ("Location", $"{storage.BaseUrl}objects/model"))
+            .On("GET", $"/repos/{Repository}/releases/assets/2", 302, "", ("Location", $"{storage.BaseUrl}objects/forest"));
+    }
 }
