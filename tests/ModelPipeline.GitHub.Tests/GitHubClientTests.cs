@@ -220,6 +220,22 @@ public sealed class GitHubClientTests : IDisposable
     }
 
     [Fact]
+    public async Task DownloadReleaseAsset_PrimaryRateLimit_WaitsUntilResetThenDownloads()
+    {
+        using var storage = new FakeGitHub().OnBytes("GET", "/objects/", [42]);
+        _github.On("GET", $"/repos/{Repo}/releases/assets/1000", 403, """{"message":"API rate limit exceeded"}""",
+            ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1700000030"));
+        _github.On("GET", $"/repos/{Repo}/releases/assets/1000", 302, "", ("Location", $"{storage.BaseUrl}objects/1000"));
+        using var destination = new MemoryStream();
+
+        await _client.DownloadReleaseAssetAsync(Repo, 1000, destination);
+
+        Assert.Equal([TimeSpan.FromSeconds(31)], _waits);
+        Assert.Equal(2, _github.Requests.Count);
+        Assert.Equal([42], destination.ToArray());
+    }
+
+    [Fact]
     public async Task DownloadReleaseAsset_BadCredentials_ClearMessage()
     {
         _github.On("GET", $"/repos/{Repo}/releases/assets/", 401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}""");
