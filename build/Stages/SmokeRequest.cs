@@ -23,7 +23,7 @@ internal static class SmokeRequest
             {
                 var column = rows[input.Name];
                 values.Add(column.IsMissing(row) ? null
-                    : column.Numbers is { } numbers ? JsonValue.Create(numbers[row])
+                    : column.IsNumeric ? JsonValue.Create(column.Number(row))
                     : JsonValue.Create(column.GetText(row)));
             }
 

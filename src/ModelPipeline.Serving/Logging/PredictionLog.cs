@@ -86,9 +86,9 @@ internal sealed class PredictionLog : IDisposable
             {
                 writer.WriteNull(_names[i]);
             }
-            else if (column.Numbers is { } numbers)
+            else if (column.IsNumeric)
             {
-                writer.WriteNumber(_names[i], numbers[row]);
+                writer.WriteNumber(_names[i], column.Number(row));
             }
             else
             {

@@ -1,22 +1,32 @@
 namespace ModelPipeline.Training.Features;
 
 /// <summary>
-/// Featurized rows for linear trainers, stored sparsely: dense numeric feature columns plus, per categorical
-/// input, the one-hot feature index that is 1 in each row (all other one-hot features are 0).
+/// Featurized rows for linear trainers, stored sparsely: numeric feature columns plus, per categorical input, the
+/// one-hot feature index that is 1 in each row (all other one-hot features are 0). A numeric column holds the input's
+/// own values (missing ones filled: a copy only when some are missing); its feature value is
+/// <c>(x - Centers[j]) / Scales[j]</c>, computed where it is used (<see cref="Value"/>), so a 2.4M-row fit does not
+/// keep a second, scaled copy of every numeric input.
 /// </summary>
-internal sealed class DesignMatrix(int rowCount, int featureCount, double[][] numeric, int[] numericFeature, int[][] slots)
+internal sealed class DesignMatrix(int rowCount, int featureCount, double[][] numeric, int[] numericFeature, double[] centers, double[] scales, int[][] slots)
 {
     public int RowCount { get; } = rowCount;
 
     /// <summary>Total feature count (numeric features + one-hot slots).</summary>
     public int FeatureCount { get; } = featureCount;
 
-    /// <summary>Transformed values of each numeric feature, by row.</summary>
+    /// <summary>Each numeric input's values by row, missing values filled (before centering and scaling).</summary>
     public double[][] Numeric { get; } = numeric;
 
     /// <summary>The feature index of each <see cref="Numeric"/> column.</summary>
     public int[] NumericFeature { get; } = numericFeature;
 
+    public double[] Centers { get; } = centers;
+
+    public double[] Scales { get; } = scales;
+
     /// <summary>Per categorical input, the one-hot feature index that is set in each row.</summary>
     public int[][] Slots { get; } = slots;
+
+    /// <summary>The feature value of numeric column <paramref name="j"/> in <paramref name="row"/>.</summary>
+    public double Value(int j, int row) => (Numeric[j][row] - Centers[j]) / Scales[j];
 }

@@ -50,11 +50,7 @@ internal sealed class LinearFeaturizer(NumericTransform?[] numeric, OneHotTransf
             {
                 var transform = Numeric[numericInputs[j]]!.Value;
                 var source = inputs.Numbers[numericInputs[j]]!;
-                var target = numeric[j] = new double[n];
-                for (var row = 0; row < n; row++)
-                {
-                    target[row] = transform.Apply(source[row]);
-                }
+                numeric[j] = source.Any(double.IsNaN) ? [.. source.Select(v => double.IsNaN(v) ? transform.Fill : v)] : source;
             }
             else
             {
@@ -68,7 +64,8 @@ internal sealed class LinearFeaturizer(NumericTransform?[] numeric, OneHotTransf
                 }
             }
         });
-        return new DesignMatrix(n, FeatureCount, numeric, [.. numericInputs.Select(i => Numeric[i]!.Value.Feature)], slots);
+        var transforms = numericInputs.Select(i => Numeric[i]!.Value).ToArray();
+        return new DesignMatrix(n, FeatureCount, numeric, [.. transforms.Select(t => t.Feature)], [.. transforms.Select(t => t.Center)], [.. transforms.Select(t => t.Scale)], slots);
     }
 
     public void Write(BinaryWriter writer)

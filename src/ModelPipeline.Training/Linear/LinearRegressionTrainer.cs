@@ -31,7 +31,7 @@ internal static class LinearRegressionTrainer
                 for (var j = 0; j < design.Numeric.Length; j++, a++)
                 {
                     index[a] = design.NumericFeature[j];
-                    value[a] = design.Numeric[j][row];
+                    value[a] = design.Value(j, row);
                 }
 
                 for (var c = 0; c < design.Slots.Length; c++, a++)

@@ -82,12 +82,13 @@ internal sealed class LogisticObjective
         {
             var column = _x.Numeric[j];
             var feature = _x.NumericFeature[j];
+            double center = _x.Centers[j], scale = _x.Scales[j];
             for (var o = 0; o < k; o++)
             {
                 var w = theta[(o * p) + feature];
                 for (var r = 0; r < rows; r++)
                 {
-                    z[(r * k) + o] += w * column[start + r];
+                    z[(r * k) + o] += w * ((column[start + r] - center) / scale);
                 }
             }
         }
@@ -110,12 +111,13 @@ internal sealed class LogisticObjective
         {
             var column = _x.Numeric[j];
             var feature = _x.NumericFeature[j];
+            double center = _x.Centers[j], scale = _x.Scales[j];
             for (var o = 0; o < k; o++)
             {
                 var sum = 0.0;
                 for (var r = 0; r < rows; r++)
                 {
-                    sum += z[(r * k) + o] * column[start + r];
+                    sum += z[(r * k) + o] * ((column[start + r] - center) / scale);
                 }
 
                 gradient[(o * p) + feature] = sum;
