@@ -22,7 +22,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
         Assert.Equal("""{"echo":{"rows":[{"tenure":3}]}}""", result.ResponseBody);
         Assert.True(result.StartToFirstPing > TimeSpan.Zero);
         Assert.Null(result.ContainerLogs);
-        Assert.Empty(await services.Engine.ListContainersAsync("io.modelpipeline.smoke-test"));
+        Assert.Empty(await services.Engine.ListContainersAsync(RunningContainer.Label, image));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
         Assert.False(result.Passed);
         Assert.Equal("expected one prediction per row", result.Failure);
         Assert.Contains("POST /invocations", result.ContainerLogs, StringComparison.Ordinal);
-        Assert.Empty(await services.Engine.ListContainersAsync("io.modelpipeline.smoke-test"));
+        Assert.Empty(await services.Engine.ListContainersAsync(RunningContainer.Label, image));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
         Assert.False(result.Passed);
         Assert.Contains("exited (code 3)", result.Failure, StringComparison.Ordinal);
         Assert.Contains("no model", result.ContainerLogs, StringComparison.Ordinal);
-        Assert.Empty(await services.Engine.ListContainersAsync("io.modelpipeline.smoke-test"));
+        Assert.Empty(await services.Engine.ListContainersAsync(RunningContainer.Label, image));
     }
 
     private async Task<string> BuildAsync(ImageBuildRequest request) =>

@@ -171,10 +171,16 @@ public sealed class DockerEngineClient : IDisposable
     public Task RemoveContainerAsync(string id, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Delete, $"containers/{id}?force=true", null, cancellationToken, HttpStatusCode.NotFound);
 
-    /// <summary>Ids of containers (running or not) carrying <paramref name="label"/> (key or key=value).</summary>
-    public async Task<IReadOnlyList<string>> ListContainersAsync(string label, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ids of containers (running or not) carrying <paramref name="label"/> (key or key=value), optionally only those
+    /// created from <paramref name="image"/> (a name or id, the engine's <c>ancestor</c> filter).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListContainersAsync(string label, string? image = null, CancellationToken cancellationToken = default)
     {
-        var filters = Uri.EscapeDataString(new JsonObject { ["label"] = new JsonArray(label) }.ToJsonString());
+        var filter = new JsonObject { ["label"] = new JsonArray(label) };
+        if (image is not null)
+            filter["ancestor"] = new JsonArray(image);
+        var filters = Uri.EscapeDataString(filter.ToJsonString());
         var list = await SendJsonAsync(HttpMethod.Get, $"containers/json?all=1&filters={filters}", null, cancellationToken);
         return [.. (list?.AsArray() ?? []).Select(c => c!["Id"]!.GetValue<string>())];
     }
