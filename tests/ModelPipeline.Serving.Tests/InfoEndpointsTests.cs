@@ -49,12 +49,14 @@ public sealed class InfoEndpointsTests(ChurnServer churn)
     }
 
     [Fact]
-    public async Task Requests_EachWritesOneLogLine()
+    public async Task Requests_Default_RejectedOneWritesALine_AnsweredOneDoesNot()
     {
         await churn.Client.GetAsync("/ping?probe=log");
-        var lines = await Eventually(() => churn.Server.Log.ToString().Split('\n').Where(l => l.Contains(" GET /ping 200 ", StringComparison.Ordinal)).ToArray());
+        await churn.Client.GetAsync("/no-such-route");
+        var lines = await Eventually(() => churn.Server.Log.ToString().Split('\n').Where(l => l.Contains(" GET /no-such-route 404 ", StringComparison.Ordinal)).ToArray());
 
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z GET /ping 200 [0-9.]+ms rows=0$", lines[^1]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z GET /no-such-route 404 [0-9.]+ms rows=0$", lines[^1]);
+        Assert.DoesNotContain(" GET /ping ", churn.Server.Log.ToString(), StringComparison.Ordinal);
     }
 
     internal static async Task<string[]> Eventually(Func<string[]> read)

@@ -16,7 +16,7 @@ public sealed class ServerCommandLineTests
         Assert.Equal(64L * 1024 * 1024, options.MaxBodyBytes);
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "model"), options.ModelDirectory);
         Assert.Null(options.PredictionLogDirectory);
-        Assert.True(options.LogRequests);
+        Assert.Equal(RequestLogging.Errors, options.RequestLogging);
     }
 
     [Fact]
@@ -28,9 +28,28 @@ public sealed class ServerCommandLineTests
         var fromEnv = ServerCommandLine.Parse([], env);
         var fromArgs = ServerCommandLine.Parse(["--port", "7000", "--max-body-bytes=1024", "--model-dir", "/other"], env);
 
-        Assert.Equal(("/m", 9000, 8L * 1024 * 1024, "/logs", 0.25, false),
-            (fromEnv.ModelDirectory, fromEnv.Port, fromEnv.MaxBodyBytes, fromEnv.PredictionLogDirectory, fromEnv.PredictionLogSampleRate, fromEnv.LogRequests));
+        Assert.Equal(("/m", 9000, 8L * 1024 * 1024, "/logs", 0.25, RequestLogging.Off),
+            (fromEnv.ModelDirectory, fromEnv.Port, fromEnv.MaxBodyBytes, fromEnv.PredictionLogDirectory, fromEnv.PredictionLogSampleRate, fromEnv.RequestLogging));
         Assert.Equal(("/other", 7000, 1024L), (fromArgs.ModelDirectory, fromArgs.Port, fromArgs.MaxBodyBytes));
+    }
+
+    [Theory]
+    [InlineData("errors", RequestLogging.Errors)]
+    [InlineData("ALL", RequestLogging.All)]
+    [InlineData("true", RequestLogging.All)]
+    [InlineData("off", RequestLogging.Off)]
+    [InlineData("false", RequestLogging.Off)]
+    public void Parse_RequestLog_Levels(string value, RequestLogging expected)
+    {
+        Assert.Equal(expected, ServerCommandLine.Parse(["--request-log", value], Env()).RequestLogging);
+    }
+
+    [Fact]
+    public void Parse_RequestLogUnknown_NamesTheChoices()
+    {
+        var error = Assert.Throws<ServerOptionsException>(() => ServerCommandLine.Parse([], Env(("REQUEST_LOG", "verbose"))));
+
+        Assert.Equal("--request-log must be errors, all or off; got 'verbose'.", error.Message);
     }
 
     [Fact]

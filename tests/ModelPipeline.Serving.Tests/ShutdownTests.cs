@@ -11,7 +11,7 @@ public sealed class ShutdownTests(ChurnServer churn)
     [Fact]
     public async Task Stop_WhileARequestIsInFlight_TheRequestCompletes()
     {
-        var server = await RunningServer.StartAsync(new ServerOptions { Model = churn.Served() });
+        var server = await RunningServer.StartAsync(new ServerOptions { Model = churn.Served(), RequestLogging = RequestLogging.All });
         var names = churn.Model.Schema.Inputs.Select(i => i.Name).ToArray();
         var body = Encoding.UTF8.GetBytes(RequestBodies.Records("dataframe_records", churn.Data, [.. Enumerable.Range(0, 50)], names));
         var content = new GatedContent(body);

@@ -66,8 +66,8 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var ours = await BuildAsync(engine, "modelpipeline-benchmark/churn:serving", publish.Directory, modelDirectory, "/app/ModelPipeline.Serving");
         rows.Add(await MeasureContainerAsync(engine, "ModelPipeline.Serving (churn logistic regression)", ours, singleBody, batchBody,
             body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch)));
-        rows.Add(await MeasureContainerAsync(engine, "the same, REQUEST_LOG=false (no line per request)", ours, singleBody, batchBody,
-            body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch), ["REQUEST_LOG=false"]));
+        rows.Add(await MeasureContainerAsync(engine, "the same, REQUEST_LOG=all (a line per request)", ours, singleBody, batchBody,
+            body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch), ["REQUEST_LOG=all"]));
         var ceiling = await BuildAsync(engine, "modelpipeline-benchmark/kestrel-ceiling:serving", ceilingPublish.Directory, null, "/app/KestrelCeiling");
         rows.Add(await MeasureContainerAsync(engine, "Kestrel ceiling (constant answer)", ceiling, singleBody, batchBody,
             body => body.Contains("predictions", StringComparison.Ordinal) ? null : body, body => body.Contains("predictions", StringComparison.Ordinal) ? null : body));

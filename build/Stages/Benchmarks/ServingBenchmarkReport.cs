@@ -22,7 +22,7 @@ internal static class ServingBenchmarkReport
             "wrk 2 threads, 50 connections, 10 s after a 3 s warm-up, `--latency`, POST `/invocations` with an MLflow " +
             $"`dataframe_split` body of 1 holdout row, then of {ServingBenchmark.BatchRows:N0} rows. Containers run with " +
             "`--network host` from the offline base (no pull); each server's answers are checked before the load " +
-            "(ours must equal the in-process model's predictions and probabilities). Per-request logging stays on (the default).");
+            "(ours must equal the in-process model's predictions and probabilities). Our server runs with its default request log (a line for each rejected request only); the second row logs every request.");
         text.AppendLine();
         text.AppendLine("| server | run as | image MB | build s | start → /ping s | single-row req/s | p50 ms | p99 ms | " +
             $"{ServingBenchmark.BatchRows:N0}-row req/s | rows/s (batch) | batch p99 ms |");

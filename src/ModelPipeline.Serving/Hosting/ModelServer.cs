@@ -53,7 +53,7 @@ public static class ModelServer
         });
 
         var app = builder.Build();
-        var log = options.Log is { } writer ? new RequestLog(writer, options.LogRequests) : RequestLog.ToStandardOutput(options.LogRequests);
+        var log = options.Log is { } writer ? new RequestLog(writer, options.RequestLogging) : RequestLog.ToStandardOutput(options.RequestLogging);
         var predictionLog = options.PredictionLogDirectory is { } directory && options.PredictionLogSampleRate > 0
             ? new PredictionLog(directory, options.PredictionLogSampleRate, options.PredictionLogMaxFileBytes, options.PredictionLogKeepFiles,
                 served.Schema, served.Manifest.Pipeline, served.Manifest.Version)

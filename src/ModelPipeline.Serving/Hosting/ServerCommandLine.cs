@@ -8,13 +8,13 @@ namespace ModelPipeline.Serving.Hosting;
 /// <c>--max-body-bytes</c>/MAX_BODY_BYTES (64MiB; suffixes KiB/MiB/GiB or K/M/G),
 /// <c>--prediction-log-dir</c>/PREDICTION_LOG_DIR, <c>--prediction-log-sample-rate</c>/PREDICTION_LOG_SAMPLE_RATE (1),
 /// <c>--prediction-log-max-bytes</c>/PREDICTION_LOG_MAX_BYTES (10MiB), <c>--prediction-log-keep</c>/PREDICTION_LOG_KEEP (10),
-/// <c>--request-log</c>/REQUEST_LOG (true|false).
+/// <c>--request-log</c>/REQUEST_LOG (errors|all|off; true and false mean all and off).
 /// </summary>
 public static class ServerCommandLine
 {
     public const string Usage =
         "usage: ModelPipeline.Serving [--model-dir DIR] [--port N] [--host ADDR] [--max-body-bytes N[KiB|MiB|GiB]] " +
-        "[--prediction-log-dir DIR] [--prediction-log-sample-rate 0..1] [--prediction-log-max-bytes N] [--prediction-log-keep N] [--request-log true|false]";
+        "[--prediction-log-dir DIR] [--prediction-log-sample-rate 0..1] [--prediction-log-max-bytes N] [--prediction-log-keep N] [--request-log errors|all|off]";
 
     private static readonly Dictionary<string, string> EnvironmentNames = new(StringComparer.Ordinal)
     {
@@ -81,7 +81,7 @@ public static class ServerCommandLine
             PredictionLogSampleRate = Value("prediction-log-sample-rate") is { } rate ? Fraction("prediction-log-sample-rate", rate) : options.PredictionLogSampleRate,
             PredictionLogMaxFileBytes = Value("prediction-log-max-bytes") is { } bytes ? Size("prediction-log-max-bytes", bytes) : options.PredictionLogMaxFileBytes,
             PredictionLogKeepFiles = Value("prediction-log-keep") is { } keep ? Integer("prediction-log-keep", keep, 1, 100_000) : options.PredictionLogKeepFiles,
-            LogRequests = Value("request-log") is not { } log || Flag("request-log", log),
+            RequestLogging = Value("request-log") is { } log ? Logging("request-log", log) : options.RequestLogging,
         };
     }
 
@@ -99,11 +99,12 @@ public static class ServerCommandLine
             ? value
             : throw new ServerOptionsException($"--{name} must be a number from 0 to 1; got '{text}'.");
 
-    private static bool Flag(string name, string text) => text.ToLowerInvariant() switch
+    private static RequestLogging Logging(string name, string text) => text.ToLowerInvariant() switch
     {
-        "true" or "1" or "yes" or "on" => true,
-        "false" or "0" or "no" or "off" => false,
-        _ => throw new ServerOptionsException($"--{name} must be true or false; got '{text}'."),
+        "errors" => RequestLogging.Errors,
+        "all" or "true" or "1" or "yes" or "on" => RequestLogging.All,
+        "off" or "false" or "0" or "no" or "none" => RequestLogging.Off,
+        _ => throw new ServerOptionsException($"--{name} must be errors, all or off; got '{text}'."),
     };
 
     private static long Size(string name, string text)

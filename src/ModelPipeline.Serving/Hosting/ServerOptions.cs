@@ -34,8 +34,8 @@ public sealed record ServerOptions
     /// <summary>How many prediction log files are kept; older ones are deleted.</summary>
     public int PredictionLogKeepFiles { get; init; } = 10;
 
-    /// <summary>One log line per request; lifecycle lines are always written.</summary>
-    public bool LogRequests { get; init; } = true;
+    /// <summary>Which requests get a log line (default: those answered 4xx/5xx); lifecycle lines are always written.</summary>
+    public RequestLogging RequestLogging { get; init; } = RequestLogging.Errors;
 
     /// <summary>Where log lines go; null means standard output.</summary>
     public TextWriter? Log { get; init; }

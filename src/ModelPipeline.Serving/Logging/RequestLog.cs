@@ -1,10 +1,11 @@
 using System.Threading.Channels;
+using ModelPipeline.Serving.Hosting;
 
 namespace ModelPipeline.Serving.Logging;
 
 /// <summary>
-/// The server's own log: one line per request (<c>time method path status duration rows</c>) and a few lifecycle
-/// lines, written by a background task so requests never wait on the console. When the queue is full lines are
+/// The server's own log: a line per request (<c>time method path status duration rows</c>: every request, only
+/// rejected ones, or none, see <see cref="RequestLogging"/>) and a few lifecycle lines, written by a background task so requests never wait on the console. When the queue is full lines are
 /// dropped (and counted) rather than slowing scoring down. <see cref="ToStandardOutput"/> writes stdout through its own
 /// buffer, flushed once per batch of queued lines: Console.Out flushes on every write, two write(2) calls per request,
 /// which cost more CPU than scoring the request (and, in a container, the engine's log driver reads each one).
@@ -16,27 +17,27 @@ internal sealed class RequestLog : IDisposable
 
     private readonly TextWriter _output;
     private readonly bool _ownsOutput;
-    private readonly bool _perRequest;
+    private readonly RequestLogging _requests;
     private readonly Task _pump;
     private long _dropped;
 
-    public RequestLog(TextWriter output, bool perRequest)
-        : this(output, perRequest, ownsOutput: false)
+    public RequestLog(TextWriter output, RequestLogging requests)
+        : this(output, requests, ownsOutput: false)
     {
     }
 
-    private RequestLog(TextWriter output, bool perRequest, bool ownsOutput)
+    private RequestLog(TextWriter output, RequestLogging requests, bool ownsOutput)
     {
         _output = output;
         _ownsOutput = ownsOutput;
-        _perRequest = perRequest;
+        _requests = requests;
         _pump = Task.Run(PumpAsync);
     }
 
     /// <summary>A log on the process's standard output, buffered (UTF-8, 64 KiB) and flushed after each batch of lines.</summary>
-    public static RequestLog ToStandardOutput(bool perRequest) =>
+    public static RequestLog ToStandardOutput(RequestLogging requests) =>
         new(new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false },
-            perRequest, ownsOutput: true);
+            requests, ownsOutput: true);
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -44,7 +45,7 @@ internal sealed class RequestLog : IDisposable
 
     public void Request(string method, string path, int status, double milliseconds, int rows)
     {
-        if (_perRequest)
+        if (_requests == RequestLogging.All || (_requests == RequestLogging.Errors && status >= 400))
         {
             Enqueue($"{Now()} {method} {path} {status} {milliseconds:0.###}ms rows={rows}");
         }
