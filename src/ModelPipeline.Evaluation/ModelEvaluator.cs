@@ -36,6 +36,23 @@ public static class ModelEvaluator
         return new ModelEvaluation(predictions, actual, metrics, threshold);
     }
 
+    /// <summary>
+    /// One metric of <see cref="Score"/> (the same value) without the others, the confusion matrix and the curves: what
+    /// a check that watches one metric on millions of rows needs.
+    /// </summary>
+    /// <exception cref="EvaluationException">The targets do not fit the predictions (count, missing, class index).</exception>
+    /// <exception cref="UnknownMetricException">The task has no metric of that name.</exception>
+    public static double Metric(Predictions predictions, double[] actual, string metric, double threshold = BinaryMetrics.DefaultThreshold)
+    {
+        if (predictions.Task != TaskKind.Binary)
+        {
+            return Score(predictions, actual, threshold)[metric];
+        }
+
+        Check(predictions, actual);
+        return BinaryMetrics.Value(metric, Labels(actual), predictions.PositiveScores(), threshold);
+    }
+
     /// <summary>Scores binary labels (0/1) and positive-class scores that did not come from a <see cref="Predictions"/>.</summary>
     public static ModelEvaluation ScoreBinary(int[] labels, double[] scores, IReadOnlyList<string>? classes = null, double threshold = BinaryMetrics.DefaultThreshold)
     {

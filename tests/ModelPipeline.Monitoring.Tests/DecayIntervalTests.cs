@@ -25,9 +25,11 @@ public sealed class DecayIntervalTests
         var evaluation = ModelEvaluator.Score(predictions, targets);
         var auc = evaluation["auc"];
 
-        var full = DriftDetector.Interval(evaluation, predictions, targets, "auc", new DriftRules { BootstrapRowLimit = int.MaxValue });
-        var scaled = DriftDetector.Interval(evaluation, predictions, targets, "auc", new DriftRules());
+        var full = DriftDetector.Interval(predictions, targets, "auc", new DriftRules { BootstrapRowLimit = int.MaxValue });
+        var scaled = DriftDetector.Interval(predictions, targets, "auc", new DriftRules());
 
+        Assert.Equal(auc, scaled.Current);
+        Assert.Equal(auc, full.Current);
         Assert.InRange(auc, scaled.Lower, scaled.Upper);
         Assert.InRange(auc, full.Lower, full.Upper);
         var fullWidth = full.Upper - full.Lower;

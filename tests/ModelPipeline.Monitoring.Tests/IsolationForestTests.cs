@@ -72,4 +72,65 @@ public sealed class IsolationForestTests
         Assert.Equal(scores, compact.Score(rows));
         Assert.Equal(16 + 4 + 5 + 3 + 3, forest.ToBytes().Length); // header, node count, split node, two leaves (format 1: 38)
     }
+
+    [Fact]
+    public void Score_UnevenTreesNaNAndOddRowCounts_EqualsWalkingTheSavedNodes()
+    {
+        // Clusters of very different density give leaves at every depth; NaN values go right (not below the split).
+        var random = new Random(5);
+        var fit = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 3000).Select(i => i % 7 == 0 ? 100 + random.NextDouble() : Math.Round(random.NextDouble(), 2)).ToArray()).ToArray();
+        var forest = IsolationForest.Fit(fit, seed: 3);
+        var rows = Enumerable.Range(0, 4).Select(f => Enumerable.Range(0, 1027).Select(i => i % 13 == f ? double.NaN : fit[f][i] + (i % 5 == 0 ? 0.005 : 0)).ToArray()).ToArray();
+
+        var scores = forest.Score(rows);
+
+        Assert.Equal(WalkSavedNodes(forest.ToBytes(), rows), scores);
+        Assert.Equal(scores[..1025], forest.Score([.. rows.Select(c => c[..1025])]));
+    }
+
+    /// <summary>The scores as the saved format describes them: each row walks each tree's pre-order nodes from the root.</summary>
+    private static double[] WalkSavedNodes(byte[] forest, double[][] columns)
+    {
+        using var reader = new BinaryReader(new MemoryStream(forest));
+        Assert.Equal(2, reader.ReadInt32());
+        var sampleSize = reader.ReadInt32();
+        reader.ReadInt32();
+        var trees = new List<(byte Feature, float Value)[]>();
+        for (var t = reader.ReadInt32(); t > 0; t--)
+        {
+            var nodes = new (byte, float)[reader.ReadInt32()];
+            for (var n = 0; n < nodes.Length; n++)
+            {
+                var feature = reader.ReadByte();
+                nodes[n] = (feature, feature == byte.MaxValue ? reader.ReadUInt16() : reader.ReadSingle());
+            }
+
+            trees.Add(nodes);
+        }
+
+        var scores = new double[columns[0].Length];
+        for (var row = 0; row < scores.Length; row++)
+        {
+            var total = 0.0;
+            foreach (var nodes in trees)
+            {
+                var (node, depth) = (0, 0);
+                while (nodes[node].Feature != byte.MaxValue)
+                {
+                    node = columns[nodes[node].Feature][row] < nodes[node].Value ? node + 1 : Skip(nodes, node + 1);
+                    depth++;
+                }
+
+                total += depth + IsolationForest.AveragePathLength(nodes[node].Value);
+            }
+
+            scores[row] = Math.Pow(2, -(total / trees.Count) / IsolationForest.AveragePathLength(sampleSize));
+        }
+
+        return scores;
+    }
+
+    /// <summary>The pre-order index just after the subtree that starts at <paramref name="node"/>.</summary>
+    private static int Skip((byte Feature, float Value)[] nodes, int node) =>
+        nodes[node].Feature == byte.MaxValue ? node + 1 : Skip(nodes, Skip(nodes, node + 1));
 }

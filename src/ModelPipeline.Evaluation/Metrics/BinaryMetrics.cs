@@ -31,6 +31,24 @@ public static partial class BinaryMetrics
         return new Metrics(values, Confusion(classes, labels, scores, threshold), RocCurve(labels, ranking), PrecisionRecallCurve(labels, ranking));
     }
 
+    /// <summary>The metric of <see cref="Compute"/> named <paramref name="metric"/>, computed alone.</summary>
+    /// <exception cref="UnknownMetricException">Not a binary metric.</exception>
+    internal static double Value(string metric, ReadOnlySpan<int> labels, ReadOnlySpan<double> scores, double threshold)
+    {
+        CheckInputs(labels, scores);
+        return metric switch
+        {
+            MetricNames.Accuracy => BinaryCounts.Of(labels, scores, threshold, []).Accuracy,
+            MetricNames.Precision => BinaryCounts.Of(labels, scores, threshold, []).Precision,
+            MetricNames.Recall => BinaryCounts.Of(labels, scores, threshold, []).Recall,
+            MetricNames.F1 => BinaryCounts.Of(labels, scores, threshold, []).F1,
+            MetricNames.Auc => new ScoreRanking(scores).Auc(labels, []),
+            MetricNames.AucPr => new ScoreRanking(scores).AveragePrecision(labels, []),
+            MetricNames.LogLoss => LogLossWeighted(labels, scores, [], DefaultLogLossEpsilon),
+            _ => throw new UnknownMetricException(metric, MetricNames.Binary),
+        };
+    }
+
     public static double Accuracy(ReadOnlySpan<int> labels, ReadOnlySpan<double> scores, double threshold = DefaultThreshold) =>
         Counts(labels, scores, threshold).Accuracy;
 

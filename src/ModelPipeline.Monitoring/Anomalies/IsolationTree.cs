@@ -9,14 +9,32 @@ internal sealed class IsolationTree
     /// <summary>Scoring layout: one struct per node with its right child's index, a leaf's whole path length precomputed.</summary>
     private readonly Node[] _nodes;
 
+    /// <summary>Depth of the deepest leaf.</summary>
+    private readonly int _depth;
+
+    /// <summary>
+    /// Scoring layout of a tree at most <see cref="CompleteDepth"/> deep (null for deeper ones): the complete binary
+    /// tree of that depth (node k's children at 2k + 1 and 2k + 2), a shallower leaf's path length copied to every
+    /// leaf below it, so that every row takes exactly <see cref="_depth"/> steps without a branch to mispredict.
+    /// </summary>
+    private readonly CompleteTree? _complete;
+
     private IsolationTree(short[] feature, float[] value)
     {
         _feature = feature;
         _value = value;
         _nodes = new Node[feature.Length];
         var next = 0;
-        Link(ref next, 0);
+        Link(ref next, 0, ref _depth);
+        if (_depth <= CompleteDepth)
+        {
+            _complete = new CompleteTree(new int[(1 << _depth) - 1], new double[(1 << _depth) - 1], new double[1 << _depth]);
+            Fill(0, 0, 0);
+        }
     }
+
+    /// <summary>Trees up to this deep are scored on their complete layout (2^depth leaves; the default forest's are 8 deep).</summary>
+    private const int CompleteDepth = 12;
 
     public static IsolationTree Grow(double[][] columns, int[] rows, int maxDepth, Random random)
     {
@@ -29,6 +47,12 @@ internal sealed class IsolationTree
     /// <summary>Adds the path length of each row of <paramref name="rows"/> (row-major, <paramref name="width"/> features a row) to <paramref name="totals"/>.</summary>
     public void AddPathLengths(ReadOnlySpan<double> rows, int width, Span<double> totals)
     {
+        if (_complete is { } complete)
+        {
+            complete.AddPathLengths(rows, width, totals, _depth);
+            return;
+        }
+
         var nodes = _nodes;
         for (var i = 0; i < totals.Length; i++)
         {
@@ -161,22 +185,58 @@ internal sealed class IsolationTree
         value.Add(size);
     }
 
-    private int Link(ref int next, int depth)
+    private int Link(ref int next, int depth, ref int deepest)
     {
         var node = next++;
         _nodes[node].Feature = _feature[node];
         _nodes[node].Value = _value[node];
         if (_feature[node] >= 0)
         {
-            Link(ref next, depth + 1);
-            _nodes[node].Right = Link(ref next, depth + 1);
+            Link(ref next, depth + 1, ref deepest);
+            _nodes[node].Right = Link(ref next, depth + 1, ref deepest);
         }
         else
         {
             _nodes[node].PathLength = depth + IsolationForest.AveragePathLength(_value[node]);
+            deepest = Math.Max(deepest, depth);
         }
 
         return node;
+    }
+
+    /// <summary>Places pre-order node <paramref name="node"/> at <paramref name="slot"/> of the complete layout; returns the pre-order index after its subtree.</summary>
+    private int Fill(int node, int slot, int depth)
+    {
+        var complete = _complete!;
+        if (_nodes[node].Feature < 0)
+        {
+            // A leaf above the bottom: every bottom leaf below its slot gets its path length; the splits between are
+            // never looked at for the outcome (any way down ends on the same value).
+            var span = 1 << (_depth - depth);
+            var first = ((slot + 1) << (_depth - depth)) - 1 - complete.Splits;
+            complete.Leaves.AsSpan(first, span).Fill(_nodes[node].PathLength);
+            FillPassThrough(slot, depth);
+            return node + 1;
+        }
+
+        complete.Features[slot] = _nodes[node].Feature;
+        complete.Values[slot] = _nodes[node].Value;
+        var right = Fill(node + 1, (2 * slot) + 1, depth + 1);
+        return Fill(right, (2 * slot) + 2, depth + 1);
+    }
+
+    private void FillPassThrough(int slot, int depth)
+    {
+        var complete = _complete!;
+        if (depth >= _depth)
+        {
+            return;
+        }
+
+        complete.Features[slot] = 0;
+        complete.Values[slot] = double.PositiveInfinity;
+        FillPassThrough((2 * slot) + 1, depth + 1);
+        FillPassThrough((2 * slot) + 2, depth + 1);
     }
 
     private struct Node
@@ -185,5 +245,52 @@ internal sealed class IsolationTree
         public float Value;
         public int Right;
         public double PathLength;
+    }
+
+    /// <summary>Splits (feature, value) of the inner slots, then the path length of each bottom leaf.</summary>
+    private sealed record CompleteTree(int[] Features, double[] Values, double[] Leaves)
+    {
+        public int Splits => Features.Length;
+
+        /// <summary>Four rows walk down together (independent chains of loads keep the core busy), each step branch-free.</summary>
+        public void AddPathLengths(ReadOnlySpan<double> rows, int width, Span<double> totals, int depth)
+        {
+            var features = Features;
+            var values = Values;
+            var i = 0;
+            for (; i + 4 <= totals.Length; i += 4)
+            {
+                var row0 = rows.Slice(i * width, width);
+                var row1 = rows.Slice((i + 1) * width, width);
+                var row2 = rows.Slice((i + 2) * width, width);
+                var row3 = rows.Slice((i + 3) * width, width);
+                int slot0 = 0, slot1 = 0, slot2 = 0, slot3 = 0;
+                for (var step = 0; step < depth; step++)
+                {
+                    // Left (2k + 1) when the value is below the split, right (2k + 2) otherwise, as NaN goes.
+                    slot0 = (2 * slot0) + 2 - (row0[features[slot0]] < values[slot0] ? 1 : 0);
+                    slot1 = (2 * slot1) + 2 - (row1[features[slot1]] < values[slot1] ? 1 : 0);
+                    slot2 = (2 * slot2) + 2 - (row2[features[slot2]] < values[slot2] ? 1 : 0);
+                    slot3 = (2 * slot3) + 2 - (row3[features[slot3]] < values[slot3] ? 1 : 0);
+                }
+
+                totals[i] += Leaves[slot0 - Splits];
+                totals[i + 1] += Leaves[slot1 - Splits];
+                totals[i + 2] += Leaves[slot2 - Splits];
+                totals[i + 3] += Leaves[slot3 - Splits];
+            }
+
+            for (; i < totals.Length; i++)
+            {
+                var row = rows.Slice(i * width, width);
+                var slot = 0;
+                for (var step = 0; step < depth; step++)
+                {
+                    slot = (2 * slot) + 2 - (row[features[slot]] < values[slot] ? 1 : 0);
+                }
+
+                totals[i] += Leaves[slot - Splits];
+            }
+        }
     }
 }

@@ -100,23 +100,23 @@ public static class DriftDetector
             return null;
         }
 
-        var evaluation = ModelEvaluator.Score(predictions, targets);
-        var current = evaluation[metric];
-        var (lower, upper) = Interval(evaluation, predictions, targets, metric, rules);
+        var (current, lower, upper) = Interval(predictions, targets, metric, rules);
         return new DecayCheck(metric, reference, current, MetricNames.Improvement(metric, current, reference), rules.MaxDrop, lower, upper);
     }
 
     /// <summary>
-    /// The 95% bootstrap interval of the batch's metric. Beyond <see cref="DriftRules.BootstrapRowLimit"/> rows it
+    /// The batch's metric and its 95% bootstrap interval. Beyond <see cref="DriftRules.BootstrapRowLimit"/> rows it
     /// resamples an evenly spread subset of m rows and scales the interval's half-widths by sqrt(m / n) around the whole
     /// batch's value (a metric's standard error shrinks as 1/sqrt(rows)): 200 resamples of 3M rows would take seconds.
+    /// The whole batch's value is then computed alone (not the other metrics and curves of a full evaluation).
     /// </summary>
-    internal static (double Lower, double Upper) Interval(ModelEvaluation evaluation, Predictions predictions, double[] targets, string metric, DriftRules rules)
+    internal static (double Current, double Lower, double Upper) Interval(Predictions predictions, double[] targets, string metric, DriftRules rules)
     {
         if (targets.Length <= rules.BootstrapRowLimit)
         {
+            var evaluation = ModelEvaluator.Score(predictions, targets);
             var whole = Bootstrap.Interval(evaluation, metric, rules.BootstrapResamples, 0.95, BootstrapSeed);
-            return (whole.Lower, whole.Upper);
+            return (evaluation[metric], whole.Lower, whole.Upper);
         }
 
         var rows = ReferenceProfile.Spread(targets.Length, rules.BootstrapRowLimit);
@@ -124,8 +124,8 @@ public static class DriftDetector
         var inner = Bootstrap.Interval(subset, metric, rules.BootstrapResamples, 0.95, BootstrapSeed);
         var centre = subset[metric];
         var scale = Math.Sqrt(rows.Length / (double)targets.Length);
-        var current = evaluation[metric];
-        return (current - ((centre - inner.Lower) * scale), current + ((inner.Upper - centre) * scale));
+        var current = ModelEvaluator.Metric(predictions, targets, metric);
+        return (current, current - ((centre - inner.Lower) * scale), current + ((inner.Upper - centre) * scale));
     }
 
     private static Predictions Take(Predictions predictions, int[] rows)
