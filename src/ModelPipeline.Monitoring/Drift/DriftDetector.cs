@@ -20,38 +20,49 @@ public static class DriftDetector
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(rules);
-        var features = new ColumnDrift[profile.Features.Count];
-        Parallel.For(0, features.Length, f =>
+        var columns = new Column[profile.Features.Count];
+        for (var f = 0; f < columns.Length; f++)
         {
-            var reference = profile.Features[f];
-            if (!current.TryGetColumn(reference.Name, out var column))
-            {
-                throw new MonitoringException($"the current data lacks feature column '{reference.Name}'");
-            }
-
-            var rule = rules.RuleFor(reference);
-            features[f] = ColumnDrift.Measure(reference, Distributions.Measure(reference, column, rule.Test == DriftTest.Ks), rule);
-        });
-
-        var predictions = loggedPredictions ?? model.Predict(current);
-        var share = features.Length == 0 ? 0 : features.Count(f => f.Drifted) / (double)features.Length;
-        var label = default(LabelDrift);
-        var decay = default(DecayCheck);
-        if (current.Contains(profile.Label))
-        {
-            var targets = model.ReadTargets(current);
-            label = LabelDriftOf(profile, model.Schema, targets, rules);
-            decay = DecayOf(profile, predictions, targets, rules);
+            var name = profile.Features[f].Name;
+            columns[f] = current.TryGetColumn(name, out var column) ? column : throw new MonitoringException($"the current data lacks feature column '{name}'");
         }
 
+        var predictions = loggedPredictions ?? model.Predict(current);
+        var features = new ColumnDrift[columns.Length];
+        var prediction = default(ColumnDrift);
+        var label = default(LabelDrift);
+        var decay = default(DecayCheck);
+        var anomalies = default(AnomalySummary);
+        // Independent parts side by side: the label's decay check runs on one thread (its ranking of every row is the
+        // longest part) while the others share the cores; each part writes only its own result.
+        Concurrently.Run(
+            () =>
+            {
+                if (current.Contains(profile.Label))
+                {
+                    var targets = model.ReadTargets(current);
+                    label = LabelDriftOf(profile, model.Schema, targets, rules);
+                    decay = DecayOf(profile, predictions, targets, rules);
+                }
+            },
+            () => Parallel.For(0, features.Length, f =>
+            {
+                var reference = profile.Features[f];
+                var rule = rules.RuleFor(reference);
+                features[f] = ColumnDrift.Measure(reference, Distributions.Measure(reference, columns[f], rule.Test == DriftTest.Ks), rule);
+            }),
+            () => prediction = PredictionDriftOf(profile, predictions, rules),
+            () => anomalies = AnomaliesOf(profile, current, rules));
+
+        var share = features.Length == 0 ? 0 : features.Count(f => f.Drifted) / (double)features.Length;
         return new DriftResult(
             features,
             share,
             features.Length > 0 && share >= rules.DriftShare,
-            PredictionDriftOf(profile, predictions, rules),
+            prediction!,
             label,
             decay,
-            AnomaliesOf(profile, current, rules),
+            anomalies,
             profile.TrainingRows,
             current.RowCount);
     }

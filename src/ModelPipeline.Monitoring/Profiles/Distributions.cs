@@ -1,3 +1,4 @@
+using System.Numerics;
 using ModelPipeline.Data;
 
 namespace ModelPipeline.Monitoring;
@@ -164,6 +165,12 @@ internal static class Distributions
     private static CurrentDistribution NumericShares(double[] values, double[] edges)
     {
         var counts = new long[edges.Length + 1];
+        // The bin of a value is the number of edges at or below it: a branch-free binary search over the edges padded
+        // with NaN (never at or below anything) to a power of two, the same answer as Array.BinarySearch.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)edges.Length + 1);
+        var padded = new double[size];
+        padded.AsSpan().Fill(double.NaN);
+        edges.CopyTo(padded, 0);
         long missing = 0;
         foreach (var v in values)
         {
@@ -173,8 +180,13 @@ internal static class Distributions
                 continue;
             }
 
-            var at = Array.BinarySearch(edges, v);
-            counts[at >= 0 ? at + 1 : ~at]++;
+            var bin = 0;
+            for (var step = size >> 1; step > 0; step >>= 1)
+            {
+                bin += (padded[bin + step - 1] <= v ? 1 : 0) * step;
+            }
+
+            counts[bin]++;
         }
 
         return CurrentDistribution.FromCounts(counts, missing);
@@ -185,13 +197,21 @@ internal static class Distributions
     {
         var stride = Math.Max(1, (int)(present / QuantileSample));
         var sample = new List<double>((int)Math.Min(present, QuantileSample + 1));
-        long seen = 0;
+        var skip = 0; // present values still to pass before the next one taken: every stride-th, from the first
         foreach (var v in values)
         {
-            if (!double.IsNaN(v) && seen++ % stride == 0)
+            if (double.IsNaN(v))
+            {
+                continue;
+            }
+
+            if (skip == 0)
             {
                 sample.Add(v);
+                skip = stride;
             }
+
+            skip--;
         }
 
         return [.. sample];

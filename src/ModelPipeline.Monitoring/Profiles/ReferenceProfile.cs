@@ -94,17 +94,22 @@ public sealed record ReferenceProfile
         }
 
         var schema = model.Schema;
-        var features = new DistributionProfile[schema.Inputs.Count];
-        Parallel.For(0, features.Length, f => features[f] = Distributions.Of(Require(train, schema.Inputs[f].Name)));
-        var predictions = holdoutPredictions;
-        var forestRows = Spread(train.RowCount, ForestRows);
-        var forestFrame = forestRows.Length == train.RowCount ? train : train.Take(forestRows);
-        var forest = IsolationForest.Fit(AnomalyEncoding.Encode(features, forestFrame), AnomalySeed);
-        var forestBytes = forest.ToBytes();
-        var trainScores = forest.Score(AnomalyEncoding.Encode(features, forestFrame));
-        var threshold = Quantile(trainScores, 0.99);
-        var holdoutRows = Spread(holdout.RowCount, ForestRows);
-        var holdoutScores = forest.Score(AnomalyEncoding.Encode(features, holdoutRows.Length == holdout.RowCount ? holdout : holdout.Take(holdoutRows)));
+        var columns = schema.Inputs.Select(input => Require(train, input.Name)).ToArray();
+        var features = new DistributionProfile[columns.Length];
+        var (threshold, anomalyRate) = (0.0, 0.0);
+        var forestBytes = Array.Empty<byte>();
+        var prediction = default(DistributionProfile);
+        var label = default(DistributionProfile);
+        // The features and the forest fitted on them beside the holdout's prediction and label distributions.
+        Concurrently.Run(
+            () =>
+            {
+                Parallel.For(0, features.Length, f => features[f] = Distributions.Of(columns[f]));
+                (forestBytes, threshold, anomalyRate) = FitForest(features, train, holdout);
+            },
+            () => prediction = PredictionDistribution(holdoutPredictions),
+            () => label = LabelOf(schema, model.ReadTargets(holdout)));
+
         return new ReferenceProfile
         {
             Task = schema.Task.ToString().ToLowerInvariant(),
@@ -113,14 +118,31 @@ public sealed record ReferenceProfile
             TrainingRows = train.RowCount,
             HoldoutRows = holdout.RowCount,
             Features = features,
-            Prediction = PredictionDistribution(predictions),
-            LabelDistribution = LabelOf(schema, model.ReadTargets(holdout)),
+            Prediction = prediction!,
+            LabelDistribution = label!,
             Metrics = new SortedDictionary<string, double>(holdoutMetrics.ToDictionary(), StringComparer.Ordinal),
             AnomalyThreshold = threshold,
-            ReferenceAnomalyRate = holdoutScores.Length == 0 ? 0 : holdoutScores.Count(s => s > threshold) / (double)holdoutScores.Length,
+            ReferenceAnomalyRate = anomalyRate,
             ForestBytes = forestBytes,
             ForestSha256 = Sha256(forestBytes),
         };
+    }
+
+    /// <summary>
+    /// The isolation forest on (an evenly spread 100,000 of) the training rows, its anomaly threshold (99th percentile
+    /// of their scores) and the share of (an evenly spread 100,000 of) the holdout rows above it.
+    /// </summary>
+    private static (byte[] Forest, double Threshold, double HoldoutRate) FitForest(DistributionProfile[] features, Frame train, Frame holdout)
+    {
+        var forestRows = Spread(train.RowCount, ForestRows);
+        var forestFrame = forestRows.Length == train.RowCount ? train : train.Take(forestRows);
+        var encoded = AnomalyEncoding.Encode(features, forestFrame);
+        var forest = IsolationForest.Fit(encoded, AnomalySeed);
+        var threshold = Quantile(forest.Score(encoded), 0.99);
+        var holdoutRows = Spread(holdout.RowCount, ForestRows);
+        var holdoutScores = forest.Score(AnomalyEncoding.Encode(features, holdoutRows.Length == holdout.RowCount ? holdout : holdout.Take(holdoutRows)));
+        var rate = holdoutScores.Length == 0 ? 0 : holdoutScores.Count(s => s > threshold) / (double)holdoutScores.Length;
+        return (forest.ToBytes(), threshold, rate);
     }
 
     /// <summary>As <see cref="Build(Frame, TrainedModel, Frame, IReadOnlyDictionary{string, double})"/>, scoring the holdout itself.</summary>
