@@ -252,32 +252,37 @@ internal sealed class IsolationTree
     {
         public int Splits => Features.Length;
 
-        /// <summary>Four rows walk down together (independent chains of loads keep the core busy), each step branch-free.</summary>
+        /// <summary>Eight rows walk down together (independent chains of loads keep the core busy), each step branch-free.</summary>
         public void AddPathLengths(ReadOnlySpan<double> rows, int width, Span<double> totals, int depth)
         {
             var features = Features;
             var values = Values;
             var i = 0;
-            for (; i + 4 <= totals.Length; i += 4)
+            for (; i + 8 <= totals.Length; i += 8)
             {
-                var row0 = rows.Slice(i * width, width);
-                var row1 = rows.Slice((i + 1) * width, width);
-                var row2 = rows.Slice((i + 2) * width, width);
-                var row3 = rows.Slice((i + 3) * width, width);
-                int slot0 = 0, slot1 = 0, slot2 = 0, slot3 = 0;
+                var block = rows.Slice(i * width, 8 * width);
+                int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 for (var step = 0; step < depth; step++)
                 {
                     // Left (2k + 1) when the value is below the split, right (2k + 2) otherwise, as NaN goes.
-                    slot0 = (2 * slot0) + 2 - (row0[features[slot0]] < values[slot0] ? 1 : 0);
-                    slot1 = (2 * slot1) + 2 - (row1[features[slot1]] < values[slot1] ? 1 : 0);
-                    slot2 = (2 * slot2) + 2 - (row2[features[slot2]] < values[slot2] ? 1 : 0);
-                    slot3 = (2 * slot3) + 2 - (row3[features[slot3]] < values[slot3] ? 1 : 0);
+                    s0 = (2 * s0) + 2 - (block[features[s0]] < values[s0] ? 1 : 0);
+                    s1 = (2 * s1) + 2 - (block[width + features[s1]] < values[s1] ? 1 : 0);
+                    s2 = (2 * s2) + 2 - (block[(2 * width) + features[s2]] < values[s2] ? 1 : 0);
+                    s3 = (2 * s3) + 2 - (block[(3 * width) + features[s3]] < values[s3] ? 1 : 0);
+                    s4 = (2 * s4) + 2 - (block[(4 * width) + features[s4]] < values[s4] ? 1 : 0);
+                    s5 = (2 * s5) + 2 - (block[(5 * width) + features[s5]] < values[s5] ? 1 : 0);
+                    s6 = (2 * s6) + 2 - (block[(6 * width) + features[s6]] < values[s6] ? 1 : 0);
+                    s7 = (2 * s7) + 2 - (block[(7 * width) + features[s7]] < values[s7] ? 1 : 0);
                 }
 
-                totals[i] += Leaves[slot0 - Splits];
-                totals[i + 1] += Leaves[slot1 - Splits];
-                totals[i + 2] += Leaves[slot2 - Splits];
-                totals[i + 3] += Leaves[slot3 - Splits];
+                totals[i] += Leaves[s0 - Splits];
+                totals[i + 1] += Leaves[s1 - Splits];
+                totals[i + 2] += Leaves[s2 - Splits];
+                totals[i + 3] += Leaves[s3 - Splits];
+                totals[i + 4] += Leaves[s4 - Splits];
+                totals[i + 5] += Leaves[s5 - Splits];
+                totals[i + 6] += Leaves[s6 - Splits];
+                totals[i + 7] += Leaves[s7 - Splits];
             }
 
             for (; i < totals.Length; i++)
