@@ -23,7 +23,7 @@ internal sealed class ScoreRanking
             keys[i] = DescendingKey(scores[i]);
         }
 
-        // A stable radix sort (linear: 3M scores in tens of milliseconds, not the 300 ms of a comparison sort);
+        // A stable radix sort, linear in the rows (AUC of 3M scores: 249 ms, 478 with Array.Sort);
         // equal scores have equal keys and form one group whatever their order inside it.
         Order = SortRows(ref keys);
         var ends = new List<int>();

@@ -3,6 +3,9 @@ namespace ModelPipeline.Monitoring;
 /// <summary>One isolation tree, nodes in pre-order: an inner node's left child follows it; leaves have feature −1 and keep their size.</summary>
 internal sealed class IsolationTree
 {
+    /// <summary>Trees up to this deep are scored on their complete layout (2^depth leaves; the default forest's are 8 deep).</summary>
+    private const int CompleteDepth = 12;
+
     private readonly short[] _feature;
     private readonly float[] _value;
 
@@ -32,9 +35,6 @@ internal sealed class IsolationTree
             Fill(0, 0, 0);
         }
     }
-
-    /// <summary>Trees up to this deep are scored on their complete layout (2^depth leaves; the default forest's are 8 deep).</summary>
-    private const int CompleteDepth = 12;
 
     public static IsolationTree Grow(double[][] columns, int[] rows, int maxDepth, Random random)
     {
@@ -221,8 +221,8 @@ internal sealed class IsolationTree
 
         complete.Features[slot] = _nodes[node].Feature;
         complete.Values[slot] = _nodes[node].Value;
-        var right = Fill(node + 1, (2 * slot) + 1, depth + 1);
-        return Fill(right, (2 * slot) + 2, depth + 1);
+        var rightChild = Fill(node + 1, (2 * slot) + 1, depth + 1);
+        return Fill(rightChild, (2 * slot) + 2, depth + 1);
     }
 
     private void FillPassThrough(int slot, int depth)
