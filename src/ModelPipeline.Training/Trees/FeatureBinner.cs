@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ModelPipeline.Training.Features;
 using ModelPipeline.Training.Format;
 
@@ -19,6 +21,12 @@ internal sealed class FeatureBinner(double[]?[] edges, byte[]?[] categoryBins)
 
     /// <summary>Per categorical input, the bin of each schema category; null for numeric inputs.</summary>
     public byte[]?[] CategoryBins { get; } = categoryBins;
+
+    /// <summary>Numbers above this have no whole-number table (<see cref="WholeNumberBins"/>).</summary>
+    public const int MaxWholeNumber = 1 << 16;
+
+    /// <summary>Per numeric input, the bin of each whole number 0..floor(last edge)+1 (null when none); the same bins as <see cref="BinOf"/>.</summary>
+    private readonly byte[]?[] _wholeBins = Array.ConvertAll(edges, WholeNumberBins);
 
     public int FeatureCount => Edges.Length;
 
@@ -153,9 +161,12 @@ internal sealed class FeatureBinner(double[]?[] edges, byte[]?[] categoryBins)
             if (Edges[f] is { } edges)
             {
                 var values = inputs.Numbers[f]!;
+                var whole = _wholeBins[f] ?? [];
                 for (var i = start; i < end; i++)
                 {
-                    target[((i - start) * features) + f] = BinOf(values[rows is null ? i : rows[i]], edges);
+                    var value = values[rows is null ? i : rows[i]];
+                    var index = (int)value;
+                    target[((i - start) * features) + f] = index == value && (uint)index < (uint)whole.Length ? whole[index] : BinOf(value, edges);
                 }
             }
             else
@@ -171,29 +182,75 @@ internal sealed class FeatureBinner(double[]?[] edges, byte[]?[] categoryBins)
         }
     }
 
-    private static byte BinOf(double value, double[] edges)
+    /// <summary>
+    /// The bins of the whole numbers 0..floor(last edge)+1 (every larger number falls in the last bin), looked up instead of
+    /// searched: counts, hours, minutes and distances are whole numbers. Null without edges or with a last edge out of range.
+    /// </summary>
+    internal static byte[]? WholeNumberBins(double[]? edges)
     {
-        if (double.IsNaN(value))
+        if (edges is not { Length: > 0 } || !(edges[^1] >= 0 && edges[^1] < MaxWholeNumber))
         {
-            return MissingBin;
+            return null;
         }
 
-        int low = 0, high = edges.Length;
-        while (low < high)
+        var table = new byte[(int)Math.Floor(edges[^1]) + 2];
+        for (var v = 0; v < table.Length; v++)
         {
-            var middle = (low + high) >> 1;
-            if (value <= edges[middle])
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
+            table[v] = BinOf(v, edges);
         }
 
-        return (byte)low;
+        return table;
     }
+
+    /// <summary>
+    /// The first bin whose upper edge is &gt;= <paramref name="value"/> (edges.Length past the last), or the missing bin
+    /// for NaN. A search without data-dependent branches (Khuong and Morin's branch-free lower bound): the number of
+    /// halvings depends on the edge count alone, so random values cost no mispredicted branches.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte BinOf(double value, double[] edges)
+    {
+        if (!double.IsFinite(value))
+        {
+            return double.IsNaN(value) ? (byte)MissingBin : InfiniteBin(value, edges);
+        }
+
+        var count = edges.Length;
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        ref var edge = ref MemoryMarshal.GetArrayDataReference(edges);
+        var low = 0;
+        while (count > 1)
+        {
+            var half = count >> 1;
+            low += half & Below(Unsafe.Add(ref edge, low + half), value);
+            count -= half;
+        }
+
+        return (byte)(low - Below(Unsafe.Add(ref edge, low), value));
+    }
+
+    /// <summary>The bin of an infinite value (an edge may be infinite too, where differences are NaN): the first edge &gt;= it.</summary>
+    private static byte InfiniteBin(double value, double[] edges)
+    {
+        var bin = 0;
+        while (bin < edges.Length && !(value <= edges[bin]))
+        {
+            bin++;
+        }
+
+        return (byte)bin;
+    }
+
+    /// <summary>
+    /// -1 when <paramref name="edge"/> &lt; <paramref name="value"/>, else 0 (value finite): the sign of their difference,
+    /// which is never zero for distinct doubles (gradual underflow). Arithmetic, so the JIT cannot turn it into a branch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Below(double edge, double value) => (int)(BitConverter.DoubleToInt64Bits(edge - value) >> 63);
 
     public void Write(BinaryWriter writer)
     {

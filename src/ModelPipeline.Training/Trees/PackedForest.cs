@@ -47,24 +47,7 @@ internal sealed class PackedForest
                 }
 
                 _node[target] = (uint)next | ((ulong)(uint)node.Feature << 32);
-                var set = _bits.AsSpan(target * 4, 4);
-                if (node.CategorySet >= 0)
-                {
-                    tree.CategorySets.AsSpan(node.CategorySet * 4, 4).CopyTo(set);
-                }
-                else
-                {
-                    for (var b = 0; b <= node.Threshold; b++)
-                    {
-                        set[b >> 6] |= 1UL << (b & 63);
-                    }
-
-                    if (node.MissingLeft)
-                    {
-                        set[FeatureBinner.MissingBin >> 6] |= 1UL << (FeatureBinner.MissingBin & 63);
-                    }
-                }
-
+                LeftSet(tree, node, _bits.AsSpan(target * 4, 4));
                 queue.Enqueue((node.Left, next++, depth + 1));
                 queue.Enqueue((node.Right, next++, depth + 1));
             }
@@ -72,6 +55,27 @@ internal sealed class PackedForest
     }
 
     public int TreeCount => _root.Length;
+
+    /// <summary>Writes the 256-bit set of bins that <paramref name="node"/> (a split of <paramref name="tree"/>) sends left into <paramref name="set"/>.</summary>
+    public static void LeftSet(RegressionTree tree, TreeNode node, Span<ulong> set)
+    {
+        set[..4].Clear();
+        if (node.CategorySet >= 0)
+        {
+            tree.CategorySets.AsSpan(node.CategorySet * 4, 4).CopyTo(set);
+            return;
+        }
+
+        for (var b = 0; b <= node.Threshold; b++)
+        {
+            set[b >> 6] |= 1UL << (b & 63);
+        }
+
+        if (node.MissingLeft)
+        {
+            set[FeatureBinner.MissingBin >> 6] |= 1UL << (FeatureBinner.MissingBin & 63);
+        }
+    }
 
     /// <summary>
     /// Adds every tree's value to the scores of <paramref name="rows"/> rows whose bins are row-major in

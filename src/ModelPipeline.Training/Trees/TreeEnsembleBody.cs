@@ -20,9 +20,12 @@ internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, doub
 
     private readonly Lazy<PackedForest> _forest = new(() => new PackedForest(trees));
 
+    private readonly Lazy<LeafMaskForest?> _masks = new(() => LeafMaskForest.TryCreate(trees, binner.FeatureCount));
+
     public override void Predict(BoundInputs inputs, double[] values, double[]? probabilities, ParallelOptions parallel)
     {
-        var forest = _forest.Value;
+        var masks = _masks.Value;
+        var forest = masks is null ? _forest.Value : null;
         var k = Baseline.Length;
         var features = Binner.FeatureCount;
         RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) =>
@@ -36,7 +39,14 @@ internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, doub
                 Baseline.CopyTo(scores, r * k);
             }
 
-            forest.Score(bins, rows, features, scores, k);
+            if (masks is not null)
+            {
+                masks.Score(bins.AsSpan(0, rows * features), rows, scores.AsSpan(0, rows * k), k);
+            }
+            else
+            {
+                forest!.Score(bins, rows, features, scores, k);
+            }
             ScoreLink.Apply(task, scores, start, end, values, probabilities);
             ArrayPool<byte>.Shared.Return(bins);
             ArrayPool<double>.Shared.Return(scores);
