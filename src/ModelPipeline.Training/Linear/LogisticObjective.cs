@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ModelPipeline.Training.Features;
 
@@ -98,26 +96,26 @@ internal sealed class LogisticObjective
                 for (var j = 0; j < numericCount; j++)
                 {
                     var values = buffer.AsSpan((j + 1) * Block, rows);
-                    StandardizeAndScore(_x.Numeric[j].AsSpan(blockStart, rows), _x.Centers[j], _inverseScales[j], theta[_x.NumericFeature[j]], values, z);
+                    BlockArithmetic.StandardizeAndScore(_x.Numeric[j].AsSpan(blockStart, rows), _x.Centers[j], _inverseScales[j], theta[_x.NumericFeature[j]], values, z);
                 }
 
                 foreach (var slots in _x.Slots)
                 {
-                    Gather(theta, slots.AsSpan(blockStart, rows), z);
+                    BlockArithmetic.Gather(theta, slots.AsSpan(blockStart, rows), z);
                 }
 
                 loss += BinaryResiduals(z, blockStart);
                 for (var j = 0; j < numericCount; j++)
                 {
-                    gradient[_x.NumericFeature[j]] += Dot(z, buffer.AsSpan((j + 1) * Block, rows));
+                    gradient[_x.NumericFeature[j]] += BlockArithmetic.Dot(z, buffer.AsSpan((j + 1) * Block, rows));
                 }
 
                 foreach (var slots in _x.Slots)
                 {
-                    Scatter(z, slots.AsSpan(blockStart, rows), gradient);
+                    BlockArithmetic.Scatter(z, slots.AsSpan(blockStart, rows), gradient);
                 }
 
-                interceptGradient += Sum(z);
+                interceptGradient += BlockArithmetic.Sum(z);
             }
 
             gradient[p] = interceptGradient;
@@ -128,86 +126,6 @@ internal sealed class LogisticObjective
             ArrayPool<double>.Shared.Return(buffer);
         }
     }
-
-    /// <summary>z[r] += theta[slots[r]]; slots were checked against the feature count when the matrix was built.</summary>
-    private static void Gather(double[] theta, ReadOnlySpan<int> slots, Span<double> z)
-    {
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(theta);
-        for (var r = 0; r < slots.Length; r++)
-        {
-            z[r] += Unsafe.Add(ref weights, slots[r]);
-        }
-    }
-
-    /// <summary>gradient[slots[r]] += z[r].</summary>
-    private static void Scatter(ReadOnlySpan<double> z, ReadOnlySpan<int> slots, double[] gradient)
-    {
-        ref var sums = ref MemoryMarshal.GetArrayDataReference(gradient);
-        for (var r = 0; r < slots.Length; r++)
-        {
-            Unsafe.Add(ref sums, slots[r]) += z[r];
-        }
-    }
-
-    /// <summary>values = (x - center) · inverseScale; z += weight · values.</summary>
-    private static void StandardizeAndScore(ReadOnlySpan<double> x, double center, double inverseScale, double weight, Span<double> values, Span<double> z)
-    {
-        var c = Vector256.Create(center);
-        var s = Vector256.Create(inverseScale);
-        var w = Vector256.Create(weight);
-        var r = 0;
-        for (; r <= x.Length - Vector256<double>.Count; r += Vector256<double>.Count)
-        {
-            var value = (Vector256.Create(x[r..]) - c) * s;
-            value.CopyTo(values[r..]);
-            (Vector256.Create<double>(z[r..]) + (w * value)).CopyTo(z[r..]);
-        }
-
-        for (; r < x.Length; r++)
-        {
-            values[r] = (x[r] - center) * inverseScale;
-            z[r] += weight * values[r];
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = Vector256<double>.Zero;
-        var r = 0;
-        for (; r <= a.Length - Vector256<double>.Count; r += Vector256<double>.Count)
-        {
-            sum += Vector256.Create(a[r..]) * Vector256.Create(b[r..]);
-        }
-
-        var total = Lanes(sum);
-        for (; r < a.Length; r++)
-        {
-            total += a[r] * b[r];
-        }
-
-        return total;
-    }
-
-    private static double Sum(ReadOnlySpan<double> a)
-    {
-        var sum = Vector256<double>.Zero;
-        var r = 0;
-        for (; r <= a.Length - Vector256<double>.Count; r += Vector256<double>.Count)
-        {
-            sum += Vector256.Create(a[r..]);
-        }
-
-        var total = Lanes(sum);
-        for (; r < a.Length; r++)
-        {
-            total += a[r];
-        }
-
-        return total;
-    }
-
-    /// <summary>The four lanes added in a fixed order (Vector256.Sum's order may depend on the hardware).</summary>
-    private static double Lanes(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 
     private double EvaluateMulticlassChunk(double[] theta, double[] gradient, int start, int end)
     {
@@ -317,7 +235,7 @@ internal sealed class LogisticObjective
                 (probability - y).CopyTo(z[r..]);
             }
 
-            loss = Lanes(sum);
+            loss = BlockArithmetic.Lanes(sum);
         }
 
         for (; r < z.Length; r++)
