@@ -26,11 +26,11 @@ internal sealed partial class Build
                 .Select(d => new WatchedPipeline(
                     d.Name,
                     d.Data.Files.Select(f => Path.Combine(RootDirectory, f)).ToArray(),
-                    d.Schedule is null ? null : CronSchedule.Parse(d.Schedule.Cron)))
+                    d.Schedule?.Cron))
                 .ToArray();
             foreach (var p in pipelines)
             {
-                Log.Information($"watching {p.Name}: {p.DataFiles.Count} data file(s){(p.Schedule is null ? "" : $", cron '{p.Schedule.Text}' next {p.Schedule.Next(DateTimeOffset.UtcNow):u}")}");
+                Log.Information($"watching {p.Name}: {p.DataFiles.Count} data file(s){(p.Cron is null ? "" : $", cron '{p.Cron}' next {p.NextRun(DateTimeOffset.UtcNow):u}")}");
             }
 
             new LocalSchedule(pipelines)

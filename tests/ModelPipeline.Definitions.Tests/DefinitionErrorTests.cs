@@ -133,6 +133,7 @@ public sealed class DefinitionErrorTests
     [InlineData("0 3 * *", "'0 3 * *' has 4 fields; expected 5 (minute hour day-of-month month day-of-week), e.g. \"0 3 * * 1\"")]
     [InlineData("*/0 3 * * 1", "'*/0 3 * * 1': minute field '*/0' has a bad step; expected *, a value 0-59, a range a-b, a step */n or a-b/n, or a comma list")]
     [InlineData("0 3 31-1 * 1", "'0 3 31-1 * 1': day of month field '31-1' has a range that runs backwards; expected *, a value 1-31, a range a-b, a step */n or a-b/n, or a comma list")]
+    [InlineData("0 3 L * *", "'0 3 L * *': day of month field 'L' is out of range or not a number; expected *, a value 1-31, a range a-b, a step */n or a-b/n, or a comma list")]
     public void Load_BadCron_NamesTheField(string cron, string message)
     {
         using var workspace = new PipelineWorkspace();

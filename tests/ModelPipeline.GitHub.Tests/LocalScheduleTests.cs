@@ -28,7 +28,7 @@ public sealed class LocalScheduleTests : IDisposable
         var clock = new SteppingClock(DateTimeOffset.Parse("2026-11-23T02:58:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var iteration = 0;
         var schedule = new LocalSchedule(
-            [new WatchedPipeline("churn", [file], CronSchedule.Parse("0 3 * * 1"))],
+            [new WatchedPipeline("churn", [file], "0 3 * * 1")],
             clock,
             (span, _) =>
             {

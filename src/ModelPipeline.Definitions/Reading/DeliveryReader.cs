@@ -127,9 +127,9 @@ internal sealed partial class DeliveryReader(string rootDirectory)
         }
         else if (schedule.ScalarText(node, schedule.PathOf("cron"), "a 5-field cron expression") is { } cron)
         {
-            if (CronExpression.Check(cron) is { } problem)
+            if (!CronSchedule.TryParse(cron, out _, out var problem))
             {
-                schedule.Errors.Add(node.Start, schedule.PathOf("cron"), problem);
+                schedule.Errors.Add(node.Start, schedule.PathOf("cron"), problem!);
             }
             else
             {

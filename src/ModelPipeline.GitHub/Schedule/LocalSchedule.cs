@@ -19,7 +19,7 @@ public sealed class LocalSchedule(IReadOnlyList<WatchedPipeline> pipelines, Time
         var wait = delay ?? ((span, ct) => Task.Delay(span, _time, ct));
         var started = _time.GetUtcNow();
         var detectors = pipelines.ToDictionary(p => p.Name, p => new DataChangeDetector(p.DataFiles), StringComparer.Ordinal);
-        var due = pipelines.Where(p => p.Schedule is not null).ToDictionary(p => p.Name, p => p.Schedule!.Next(started), StringComparer.Ordinal);
+        var due = pipelines.ToDictionary(p => p.Name, p => p.NextRun(started), StringComparer.Ordinal);
         foreach (var detector in detectors.Values)
         {
             detector.Poll();
@@ -38,10 +38,10 @@ public sealed class LocalSchedule(IReadOnlyList<WatchedPipeline> pipelines, Time
                     trigger = "data_change";
                 }
 
-                if (due.TryGetValue(pipeline.Name, out var next) && next <= now)
+                if (due[pipeline.Name] is { } next && next <= now)
                 {
                     trigger ??= "schedule";
-                    due[pipeline.Name] = pipeline.Schedule!.Next(now);
+                    due[pipeline.Name] = pipeline.NextRun(now);
                 }
 
                 if (trigger is not null)

@@ -64,7 +64,7 @@ public static class WorkflowGenerator
         {
             if (CronSchedule.TryParse(cron, out _, out var problem) is false)
             {
-                throw new WorkflowSpecException($"workflow '{spec.Name}': schedule {problem}");
+                throw new WorkflowSpecException($"workflow '{spec.Name}': schedule cron {problem}");
             }
         }
 
