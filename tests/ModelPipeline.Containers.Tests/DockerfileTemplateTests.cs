@@ -46,8 +46,55 @@ public sealed class DockerfileTemplateTests
     [Fact]
     public void Render_MissingUserTemplate_ThrowsNamingThePath()
     {
-        var error = Assert.Throws<ImageBuildException>(() => DockerfileTemplate.Render(Request with { DockerfileTemplatePath = "/no/such/Dockerfile.hbs" }));
+        var error = Assert.Throws<ImageBuildException>(() => DockerfileTemplate.Render(Request with { DockerfileTemplatePath = "/no/such/Dockerfile.scriban" }));
 
-        Assert.Equal("Dockerfile template /no/such/Dockerfile.hbs does not exist", error.Message);
+        Assert.Equal("Dockerfile template /no/such/Dockerfile.scriban does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Render_UserTemplateSyntaxError_NamesFileLineAndColumn()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mp-dockerfile-{Guid.NewGuid():N}.scriban");
+        File.WriteAllText(path, "FROM scratch\n{{ if has_model }}\nCOPY model/ /app/model/\n");
+        try
+        {
+            var error = Assert.Throws<ImageBuildException>(() => DockerfileTemplate.Render(Request with { DockerfileTemplatePath = path }));
+
+            Assert.StartsWith($"{path}:2:", error.Message, StringComparison.Ordinal);
+            Assert.Contains("The <end> statement was not found", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Render_UserTemplateUnknownVariable_NamesFileLineAndColumn()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mp-dockerfile-{Guid.NewGuid():N}.scriban");
+        File.WriteAllText(path, "FROM scratch\nEXPOSE {{ prot }}\n");
+        try
+        {
+            var error = Assert.Throws<ImageBuildException>(() => DockerfileTemplate.Render(Request with { DockerfileTemplatePath = path }));
+
+            Assert.Equal($"{path}:2:11: The variable or function `prot` was not found (Dockerfile template, Scriban)", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Render_Default_HasNoBlankLinesFromTheTemplateLogic()
+    {
+        var lines = DockerfileTemplate.Render(Request).Split('\n').SkipWhile(l => l.StartsWith('#')).ToArray();
+
+        Assert.Equal(
+            ["FROM scratch", "COPY rootfs/ /", "COPY app/ /app/", "COPY model/ /app/model/"],
+            lines.Take(4));
+        Assert.DoesNotContain("", lines.SkipLast(1));
     }
 }

@@ -57,8 +57,8 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
     [Fact]
     public async Task BuildAsync_UserTemplate_IsRenderedWithTheRequest()
     {
-        var template = Path.Combine(_server.Root, "Dockerfile.hbs");
-        File.WriteAllText(template, DockerfileTemplate.Default.Replace("WORKDIR /app", "LABEL custom.port=\"{{port}}\"\nWORKDIR /app", StringComparison.Ordinal));
+        var template = Path.Combine(_server.Root, "Dockerfile.scriban");
+        File.WriteAllText(template, DockerfileTemplate.Default.Replace("WORKDIR /app", "LABEL custom.port=\"{{ port }}\"\nWORKDIR /app", StringComparison.Ordinal));
 
         var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:custom") with { DockerfileTemplatePath = template });
 
@@ -69,7 +69,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
     [Fact]
     public async Task BuildAsync_TemplateWithUnknownInstruction_ThrowsWithTheEnginesReason()
     {
-        var template = Path.Combine(_server.Root, "Bad.hbs");
+        var template = Path.Combine(_server.Root, "Bad.scriban");
         File.WriteAllText(template, "FROM scratch\nCOPYY app/ /app/\n");
 
         var error = await Assert.ThrowsAsync<ContainerEngineException>(() =>

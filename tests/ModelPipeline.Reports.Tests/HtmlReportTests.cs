@@ -169,7 +169,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void Render_CustomLayoutTemplate_WrapsTheContent()
     {
-        var options = new HtmlReportOptions { LayoutTemplate = "<html><title>{{title}}</title><body class=\"acme\">{{{content}}}</body></html>" };
+        var options = new HtmlReportOptions { LayoutTemplate = "<html><title>{{ title }}</title><body class=\"acme\">{{ content }}</body></html>" };
 
         var html = HtmlReport.Render(Some.Comparison(pipeline: "a<b"), options);
 
@@ -179,11 +179,22 @@ public sealed class HtmlReportTests
     [Fact]
     public void Render_BrokenLayoutTemplate_ThrowsReportTemplateException()
     {
-        var options = new HtmlReportOptions { LayoutTemplate = "<html>{{#if title}}unclosed" };
+        var options = new HtmlReportOptions { LayoutTemplate = "<html>\n<title>{{ if title }}unclosed" };
 
         var error = Assert.Throws<ReportTemplateException>(() => HtmlReport.Render(Some.Comparison(), options));
 
-        Assert.StartsWith("The report layout template", error.Message);
+        Assert.StartsWith("The report layout template is not valid Scriban: report layout:2:", error.Message);
+        Assert.Contains("end", error.Message);
+    }
+
+    [Fact]
+    public void Render_LayoutWithUnknownVariable_ThrowsNamingLineAndColumn()
+    {
+        var options = new HtmlReportOptions { LayoutTemplate = "<html>\n<title>{{ titel }}</title>{{ content }}</html>" };
+
+        var error = Assert.Throws<ReportTemplateException>(() => HtmlReport.Render(Some.Comparison(), options));
+
+        Assert.Equal("The report layout template is not valid Scriban: report layout:2:11: The variable or function `titel` was not found", error.Message);
     }
 
     [Fact]

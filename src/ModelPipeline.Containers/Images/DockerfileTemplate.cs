@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using HandlebarsDotNet;
+using Scriban.Runtime;
 
 namespace ModelPipeline.Containers.Images;
 
-/// <summary>Renders the Dockerfile for an <see cref="ImageBuildRequest"/> from docker/Dockerfile.hbs (embedded) or a user's template.</summary>
+/// <summary>Renders the Dockerfile for an <see cref="ImageBuildRequest"/> from docker/Dockerfile.scriban (embedded) or a user's Scriban template.</summary>
 public static class DockerfileTemplate
 {
-    private const string ResourceName = "Dockerfile.hbs";
+    private const string ResourceName = "docker/Dockerfile.scriban";
 
     /// <summary>The embedded default template text.</summary>
     public static string Default
@@ -39,32 +39,23 @@ public static class DockerfileTemplate
             template = Default;
         }
 
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        HandlebarsTemplate<object, object> compiled;
-        try
+        var name = request.DockerfileTemplatePath ?? ResourceName;
+        var compiled = ScribanText.Parse(template, name, Invalid);
+        var model = new ScriptObject
         {
-            compiled = handlebars.Compile(template);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new ImageBuildException($"Dockerfile template {request.DockerfileTemplatePath ?? ResourceName} is not valid Handlebars: {e.Message}", e);
-        }
-
-        var data = new Dictionary<string, object?>
-        {
-            ["offlineBase"] = request.UsesOfflineBase,
-            ["baseImage"] = request.BaseImage,
+            ["offline_base"] = request.UsesOfflineBase,
+            ["base_image"] = request.BaseImage,
             ["port"] = request.Port,
             ["user"] = request.User,
-            ["hasModel"] = request.ModelDirectory is not null,
+            ["has_model"] = request.ModelDirectory is not null,
             ["entrypoint"] = JsonSerializer.Serialize(request.Entrypoint.ToArray(), ContainerJson.Default.StringArray),
-            ["env"] = request.EffectiveEnvironment().Select(e => Pair(e.Key, Quote(e.Value))).ToList(),
-            ["labels"] = request.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => Pair(l.Key, Quote(l.Value))).ToList(),
+            ["env"] = ScribanText.Pairs(request.EffectiveEnvironment().Select(e => (e.Key, Quote(e.Value)))),
+            ["labels"] = ScribanText.Pairs(request.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => (l.Key, Quote(l.Value)))),
         };
-        return compiled(data);
+        return ScribanText.Render(compiled, model, name, Invalid);
     }
 
-    private static Dictionary<string, object> Pair(string name, string value) => new() { ["name"] = name, ["value"] = value };
+    private static ImageBuildException Invalid(string problem) => new($"{problem} (Dockerfile template, Scriban)");
 
     /// <summary>A Dockerfile double-quoted string: backslashes and quotes escaped, newlines flattened.</summary>
     internal static string Quote(string value)

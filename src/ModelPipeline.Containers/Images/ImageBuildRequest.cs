@@ -24,7 +24,7 @@ public sealed record ImageBuildRequest
     /// <summary>Null (default) = offline FROM-scratch base; else e.g. <c>mcr.microsoft.com/dotnet/runtime-deps:10.0</c>.</summary>
     public string? BaseImage { get; init; }
 
-    /// <summary>A user's Handlebars Dockerfile template (engine builds); null = the embedded docker/Dockerfile.hbs.</summary>
+    /// <summary>A user's Scriban Dockerfile template (engine builds); null = the embedded docker/Dockerfile.scriban.</summary>
     public string? DockerfileTemplatePath { get; init; }
 
     /// <summary>The port the server listens on inside the container (EXPOSE, ASPNETCORE_HTTP_PORTS).</summary>

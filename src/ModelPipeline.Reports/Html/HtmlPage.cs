@@ -1,49 +1,35 @@
 using System.Globalization;
 using System.Reflection;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Runtime;
 
 namespace ModelPipeline.Reports;
 
-/// <summary>Wraps rendered sections into the page: the Handlebars layout with inline styles.</summary>
+/// <summary>Wraps rendered sections into the page: the Scriban layout with inline styles.</summary>
 internal static class HtmlPage
 {
-    public static readonly string Layout = ReadResource("ModelPipeline.Reports.Layout.hbs");
+    private const string LayoutName = "report layout";
+
+    public static readonly string Layout = ReadResource("ModelPipeline.Reports.Layout.scriban");
     public static readonly string Styles = ReadResource("ModelPipeline.Reports.Report.css");
 
-    private static readonly Lazy<HandlebarsTemplate<object, object>> DefaultTemplate = new(() => Compile(Layout));
+    private static readonly Lazy<Template> DefaultTemplate = new(() => ScribanText.Parse(Layout, LayoutName, Invalid));
 
     public static string Wrap(string title, string pipeline, DateTimeOffset created, string content, HtmlReportOptions options)
     {
-        var template = options.LayoutTemplate is null ? DefaultTemplate.Value : Compile(options.LayoutTemplate);
-        var data = new Dictionary<string, object>
+        var template = options.LayoutTemplate is null ? DefaultTemplate.Value : ScribanText.Parse(options.LayoutTemplate, LayoutName, Invalid);
+        var model = new ScriptObject
         {
-            ["title"] = title,
-            ["pipeline"] = pipeline,
-            ["created"] = created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["title"] = Markup.Encode(title),
+            ["pipeline"] = Markup.Encode(pipeline),
+            ["created"] = Markup.Encode(created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             ["styles"] = options.ExtraCss is null ? Styles : Styles + "\n" + options.ExtraCss,
             ["content"] = content,
         };
-        try
-        {
-            return template(data);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new ReportTemplateException($"The report layout template failed to render: {e.Message}", e);
-        }
+        return ScribanText.Render(template, model, LayoutName, Invalid);
     }
 
-    private static HandlebarsTemplate<object, object> Compile(string source)
-    {
-        try
-        {
-            return Handlebars.Create().Compile(source);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new ReportTemplateException($"The report layout template is not valid Handlebars: {e.Message}", e);
-        }
-    }
+    private static ReportTemplateException Invalid(string problem) => new($"The report layout template is not valid Scriban: {problem}");
 
     private static string ReadResource(string name)
     {

@@ -6,7 +6,7 @@ namespace ModelPipeline.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    /// <summary>The built-in Handlebars page layout, a starting point for <see cref="HtmlReportOptions.LayoutTemplate"/>.</summary>
+    /// <summary>The built-in Scriban page layout, a starting point for <see cref="HtmlReportOptions.LayoutTemplate"/>.</summary>
     public static string DefaultLayout => HtmlPage.Layout;
 
     /// <summary>The built-in CSS.</summary>
@@ -16,7 +16,7 @@ public static class HtmlReport
     public static string Render(ComparisonReport report) => Render(report, HtmlReportOptions.Default);
 
     /// <inheritdoc cref="Render(ComparisonReport)"/>
-    /// <exception cref="ReportTemplateException">When <see cref="HtmlReportOptions.LayoutTemplate"/> is not valid Handlebars.</exception>
+    /// <exception cref="ReportTemplateException">When <see cref="HtmlReportOptions.LayoutTemplate"/> is not a valid Scriban template.</exception>
     public static string Render(ComparisonReport report, HtmlReportOptions options) =>
         HtmlPage.Wrap($"{report.Pipeline}: {report.Verdict}", report.Pipeline, report.Created, ComparisonHtml.Body(report), options);
 
@@ -24,7 +24,7 @@ public static class HtmlReport
     public static string Render(DriftReport report) => Render(report, HtmlReportOptions.Default);
 
     /// <inheritdoc cref="Render(DriftReport)"/>
-    /// <exception cref="ReportTemplateException">When <see cref="HtmlReportOptions.LayoutTemplate"/> is not valid Handlebars.</exception>
+    /// <exception cref="ReportTemplateException">When <see cref="HtmlReportOptions.LayoutTemplate"/> is not a valid Scriban template.</exception>
     public static string Render(DriftReport report, HtmlReportOptions options) =>
         HtmlPage.Wrap($"{report.Pipeline} {report.ModelVersion} drift: {report.Verdict}", report.Pipeline, report.Created, DriftHtml.Body(report), options);
 }

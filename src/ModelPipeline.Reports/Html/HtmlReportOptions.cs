@@ -7,9 +7,10 @@ public sealed record HtmlReportOptions
     public static HtmlReportOptions Default { get; } = new();
 
     /// <summary>
-    /// A Handlebars page template replacing the built-in one (see <see cref="HtmlReport.DefaultLayout"/>).
-    /// It receives <c>{{title}}</c>, <c>{{pipeline}}</c>, <c>{{created}}</c> (escaped text) and
-    /// <c>{{{styles}}}</c>, <c>{{{content}}}</c> (markup; use triple braces).
+    /// A Scriban page template replacing the built-in one (see <see cref="HtmlReport.DefaultLayout"/>).
+    /// It receives <c>{{ title }}</c>, <c>{{ pipeline }}</c>, <c>{{ created }}</c> (text, already HTML-escaped) and
+    /// <c>{{ styles }}</c>, <c>{{ content }}</c> (markup). An unknown variable or a syntax error throws
+    /// <see cref="ReportTemplateException"/> naming the line and column.
     /// </summary>
     public string? LayoutTemplate { get; init; }
 
