@@ -51,7 +51,7 @@ internal sealed partial class PipelineRun
         Predictions? logged = null;
         if (!string.IsNullOrWhiteSpace(batch))
         {
-            current = CsvFrameReader.Read(Path.GetFullPath(batch, Root), DefinitionMapping.CsvOptions(Definition));
+            current = FrameReader.Read(Path.GetFullPath(batch, Root), DefinitionMapping.CsvOptions(Definition));
         }
         else if (!string.IsNullOrWhiteSpace(predictionLog))
         {

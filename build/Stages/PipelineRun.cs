@@ -127,7 +127,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
         }
 
         var watch = Stopwatch.StartNew();
-        var frame = CsvFrameReader.Read(files[0], DefinitionMapping.CsvOptions(Definition));
+        var frame = FrameReader.Read(files[0], DefinitionMapping.CsvOptions(Definition));
         Log.Information($"Read {Rel(files[0])}: {frame.RowCount:N0} rows × {frame.Columns.Count} columns in {watch.Elapsed.TotalSeconds:F2} s");
         return frame;
     }

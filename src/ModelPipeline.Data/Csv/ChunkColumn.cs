@@ -6,21 +6,42 @@ namespace ModelPipeline.Data.Csv;
 /// The values of one column within one chunk: numbers (NaN = missing) or, once the column holds text,
 /// codes into chunk-local levels in first-seen order (-1 = missing).
 /// </summary>
-internal sealed class ChunkColumn(int capacity, bool text, ChunkArrays arrays)
+internal sealed class ChunkColumn
 {
-    public double[]? Numbers { get; private set; } = text ? null : arrays.Doubles.Rent(capacity);
+    private readonly ChunkArrays _arrays;
+    private Utf8LevelTable? _levels;
+    private List<string>? _givenLevels;
+    private int _count;
 
-    public int[]? Codes { get; private set; } = text ? arrays.Ints.Rent(capacity) : null;
+    public ChunkColumn(int capacity, bool text, ChunkArrays arrays)
+    {
+        _arrays = arrays;
+        Numbers = text ? null : arrays.Doubles.Rent(capacity);
+        Codes = text ? arrays.Ints.Rent(capacity) : null;
+        _levels = text ? new Utf8LevelTable() : null;
+    }
 
-    public List<string> Levels => _levels?.Levels ?? [];
+    /// <summary>
+    /// A text column whose codes a reader that sees values, not bytes, already gave in first-seen order (Parquet):
+    /// <paramref name="codes"/> is rented from <paramref name="arrays"/> and goes back there on <see cref="Release"/>.
+    /// </summary>
+    public ChunkColumn(int[] codes, List<string> levels, ChunkArrays arrays)
+    {
+        _arrays = arrays;
+        Codes = codes;
+        _givenLevels = levels;
+    }
+
+    public double[]? Numbers { get; private set; }
+
+    public int[]? Codes { get; private set; }
+
+    public List<string> Levels => _levels?.Levels ?? _givenLevels ?? [];
 
     /// <summary>True when a numeric chunk column holds at least one number (not only missing values).</summary>
     public bool HasNumbers { get; private set; }
 
     public bool IsText => Codes is not null;
-
-    private Utf8LevelTable? _levels = text ? new Utf8LevelTable() : null;
-    private int _count;
 
     public void AddMissing()
     {
@@ -47,16 +68,17 @@ internal sealed class ChunkColumn(int capacity, bool text, ChunkArrays arrays)
     {
         if (Numbers is { } numbers)
         {
-            arrays.Doubles.Return(numbers);
+            _arrays.Doubles.Return(numbers);
         }
 
         if (Codes is { } codes)
         {
-            arrays.Ints.Return(codes);
+            _arrays.Ints.Return(codes);
         }
 
         Numbers = null;
         Codes = null;
         _levels = null;
+        _givenLevels = null;
     }
 }

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Numerics;
+using ModelPipeline.Data.Csv;
+using Parquet;
+using Parquet.Data;
+using Parquet.Schema;
+
+namespace ModelPipeline.Data.Columnar;
+
+/// <summary>
+/// One column of one row group as a <see cref="ChunkColumn"/>: numbers (NaN = missing) or codes into the chunk's
+/// levels in first-seen order, the shape the CSV reader's chunks have, so that <see cref="ColumnSink"/> joins both.
+/// </summary>
+internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> missingTokens, ChunkArrays arrays)
+{
+    public async Task<ChunkColumn> DecodeAsync(ParquetRowGroupReader group, DataField field, ParquetColumn column, long firstRow)
+    {
+        using var raw = await group.ReadRawColumnDataBaseAsync(field);
+        return Decode(raw, field.MaxDefinitionLevel, checked((int)group.RowCount), column, firstRow);
+    }
+
+    private ChunkColumn Decode(RawColumnData raw, int maxLevel, int rows, ParquetColumn column, long firstRow)
+    {
+        var levels = maxLevel > 0 ? raw.DefinitionLevels : default;
+        var present = new Presence(levels, maxLevel, rows);
+        return raw switch
+        {
+            RawColumnData<ReadOnlyMemory<char>> text => Text(text.Values, present),
+            RawColumnData<bool> flags => Flags(flags.Values, present, column),
+            RawColumnData<DateTime> times => Coded(times.Values, present, t => t.Ticks, t => MomentText(new DateTime(t), column)),
+            RawColumnData<DateOnly> dates => Coded(dates.Values, present, d => d.DayNumber, d => DateOnly.FromDayNumber(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            RawColumnData<TimeSpan> spans => Coded(spans.Values, present, s => s.Ticks, s => TimeSpan.FromTicks(s).ToString("c", CultureInfo.InvariantCulture)),
+            RawColumnData<TimeOnly> times => Coded(times.Values, present, t => t.Ticks, t => new TimeOnly(t).ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            RawColumnData<sbyte> n => Numbers<sbyte>(n.Values, present, column, firstRow),
+            RawColumnData<byte> n => Numbers<byte>(n.Values, present, column, firstRow),
+            RawColumnData<short> n => Numbers<short>(n.Values, present, column, firstRow),
+            RawColumnData<ushort> n => Numbers<ushort>(n.Values, present, column, firstRow),
+            RawColumnData<int> n => Numbers<int>(n.Values, present, column, firstRow),
+            RawColumnData<uint> n => Numbers<uint>(n.Values, present, column, firstRow),
+            RawColumnData<long> n => Numbers<long>(n.Values, present, column, firstRow),
+            RawColumnData<ulong> n => Numbers<ulong>(n.Values, present, column, firstRow),
+            RawColumnData<float> n => Numbers<float>(n.Values, present, column, firstRow),
+            RawColumnData<double> n => Numbers<double>(n.Values, present, column, firstRow),
+            RawColumnData<decimal> n => Numbers<decimal>(n.Values, present, column, firstRow),
+            RawColumnData<Half> n => Numbers<Half>(n.Values, present, column, firstRow),
+            _ => throw new DataFormatException(displayName, column.Name, $"Parquet values of type {column.ClrType.Name} are not read (list it in data.ignore)"),
+        };
+    }
+
+    /// <summary>Timestamps as ISO 8601 (seconds always, fractions when there are any); DATE-only columns as yyyy-MM-dd.</summary>
+    private static string MomentText(DateTime time, ParquetColumn column) =>
+        column.DateOnly
+            ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : time.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private ChunkColumn Text(ReadOnlySpan<ReadOnlyMemory<char>> values, Presence present)
+    {
+        var coder = new TextLevelCoder(missingTokens);
+        var codes = arrays.Ints.Rent(present.Rows);
+        var next = 0;
+        for (var row = 0; row < present.Rows; row++)
+        {
+            codes[row] = present[row] ? coder.CodeOf(values[next++].Span) : -1;
+        }
+
+        return new ChunkColumn(codes, coder.Levels, arrays);
+    }
+
+    private ChunkColumn Coded<T, TKey>(ReadOnlySpan<T> values, Presence present, Func<T, TKey> key, Func<TKey, string> format)
+        where TKey : notnull
+    {
+        var coder = new LevelCoder<TKey>(format);
+        var codes = arrays.Ints.Rent(present.Rows);
+        var next = 0;
+        for (var row = 0; row < present.Rows; row++)
+        {
+            codes[row] = present[row] ? coder.CodeOf(key(values[next++])) : -1;
+        }
+
+        return new ChunkColumn(codes, coder.Levels, arrays);
+    }
+
+    private ChunkColumn Flags(ReadOnlySpan<bool> values, Presence present, ParquetColumn column) =>
+        column.AsText
+            ? Coded(values, present, v => v, v => v ? "true" : "false")
+            : Filled(values, present, v => v ? 1.0 : 0.0);
+
+    private ChunkColumn Numbers<T>(ReadOnlySpan<T> values, Presence present, ParquetColumn column, long firstRow)
+        where T : INumberBase<T>
+    {
+        if (column.AsText)
+        {
+            return Coded(values, present, v => BitConverter.DoubleToInt64Bits(double.CreateTruncating(v)),
+                bits => BitConverter.Int64BitsToDouble(bits).ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        var chunk = Filled(values, present, double.CreateTruncating);
+        if (column.Declared == ColumnKind.Boolean)
+        {
+            var numbers = chunk.Numbers.AsSpan(0, present.Rows);
+            for (var row = 0; row < numbers.Length; row++)
+            {
+                if (numbers[row] is not (0 or 1) && !double.IsNaN(numbers[row]))
+                {
+                    throw new DataFormatException(displayName, column.Name,
+                        $"row {firstRow + row + 1}: '{numbers[row].ToString("R", CultureInfo.InvariantCulture)}' is not true/false, yes/no or 1/0, and the column is declared boolean");
+                }
+            }
+        }
+
+        return chunk;
+    }
+
+    /// <summary>A numeric chunk; NaN (from a float column or a null) is missing.</summary>
+    private ChunkColumn Filled<T>(ReadOnlySpan<T> values, Presence present, Func<T, double> number)
+    {
+        var chunk = new ChunkColumn(present.Rows, text: false, arrays);
+        var next = 0;
+        for (var row = 0; row < present.Rows; row++)
+        {
+            if (present[row] && number(values[next++]) is var value && !double.IsNaN(value))
+            {
+                chunk.AddNumber(value);
+            }
+            else
+            {
+                chunk.AddMissing();
+            }
+        }
+
+        return chunk;
+    }
+
+    /// <summary>Which rows hold a value: all of them for a required column, those at the top definition level otherwise.</summary>
+    private readonly ref struct Presence(ReadOnlySpan<int> levels, int maxLevel, int rows)
+    {
+        private readonly ReadOnlySpan<int> _levels = levels;
+
+        public int Rows { get; } = rows;
+
+        public bool this[int row] => maxLevel == 0 || _levels[row] == maxLevel;
+    }
+}
