@@ -6,14 +6,14 @@ namespace ModelPipeline.Build.Tests;
 /// <summary>
 /// The real drift case through the targets: a champion trained on 2001 Q1 flights, then the data file replaced with
 /// Q2: the gate scores both models on the same Q2 holdout and promotes the Q2 challenger (a minor bump: data changed).
-/// The flights YAML lives here, not in pipelines/, because its 100k-row data file is not in the repository
-/// (it comes from ../shared/data, as CI has it).
+/// The flights YAML lives here, not in pipelines/: its 100k-row samples are test data (tests/data/, gzip-compressed),
+/// not an example pipeline.
 /// </summary>
 public sealed class FlightsGateTests
 {
     private const string FlightsYaml = """
         name: flights
-        description: US domestic flights 2001, delayed at arrival (sampled quarters from ../shared/data)
+        description: US domestic flights 2001, delayed at arrival (sampled quarters, tests/data/README.md)
         task: binary
 
         data:
@@ -51,11 +51,10 @@ public sealed class FlightsGateTests
     [Fact]
     public void CompareWithChampion_Q1ChampionThenQ2Data_PromotesTheQ2Challenger()
     {
-        var shared = Path.Combine(PipelineWorkspace.RepositoryRoot, "..", "shared", "data");
         using var workspace = new PipelineWorkspace();
         File.WriteAllText(Path.Combine(workspace.Root, "pipelines", "flights.yaml"), FlightsYaml);
         var data = Path.Combine(workspace.Root, "data", "flights_q1_sample.csv");
-        File.Copy(Path.Combine(shared, "flights_q1_sample.csv"), data);
+        File.WriteAllLines(data, TestData.Lines("flights_q1_sample.csv"));
 
         var (exit, output) = workspace.Build("CompareWithChampion", "--pipeline", "flights");
         Assert.True(exit == 0, output);
@@ -65,7 +64,7 @@ public sealed class FlightsGateTests
         Assert.True(q1Auc >= 0.60, $"Q1 auc {q1Auc}");
 
         // Same file name, Q2 content: only the data hash changes.
-        File.Copy(Path.Combine(shared, "flights_q2_sample.csv"), data, overwrite: true);
+        File.WriteAllLines(data, TestData.Lines("flights_q2_sample.csv"));
         (exit, output) = workspace.Build("CompareWithChampion", "--pipeline", "flights");
         Assert.True(exit == 0, output);
 

@@ -37,7 +37,7 @@ public sealed class PrometheusScrapeTests(ContainerServices services) : IDisposa
             return;
         }
 
-        var frame = CsvFrameReader.Read(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "churn.csv"));
+        var frame = CsvFrameReader.Read(TestData.PathOf("churn.csv"));
         var model = ModelTrainer.Fit(frame, new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>()) { Threads = 2 });
         var manifest = ServedModel.WriteDirectory(_modelDirectory, model.ToBytes(), new ModelManifest("churn", Version, ""));
         var publish = await ServerPublisher.PublishAsync(RepositoryRoot.Path, Path.Combine(RepositoryRoot.Path, ".tmp", "server-publish"));

@@ -20,15 +20,15 @@ public sealed class CsvChunkingTests
     [InlineData(4, 100_000)]
     public void Read_Churn_SameFrameForAnyThreadsAndChunkSize(int threads, int chunkBytes)
     {
-        var expected = ReadFile(TestPaths.Churn, 1, 1 << 30);
+        var expected = ReadFile(TestData.PathOf("churn.csv"), 1, 1 << 30);
 
-        FrameAssert.Identical(expected, ReadFile(TestPaths.Churn, threads, chunkBytes));
+        FrameAssert.Identical(expected, ReadFile(TestData.PathOf("churn.csv"), threads, chunkBytes));
     }
 
     [Fact]
     public void Read_FlightsSample_SameFrameSequentialAndParallel()
     {
-        var path = Path.Combine(TestPaths.SharedData, "flights_q1_sample.csv");
+        var path = TestData.PathOf("flights_q1_sample.csv");
 
         var sequential = ReadFile(path, 1, 1 << 20);
         var parallel = ReadFile(path, 3, 64 << 10);

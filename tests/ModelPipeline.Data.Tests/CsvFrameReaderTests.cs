@@ -14,7 +14,7 @@ public sealed class CsvFrameReaderTests
     [Fact]
     public void Read_Churn_Has7043RowsAndExpectedKinds()
     {
-        var churn = CsvFrameReader.Read(TestPaths.Churn);
+        var churn = CsvFrameReader.Read(TestData.PathOf("churn.csv"));
 
         Assert.Equal(7043, churn.RowCount);
         Assert.Equal(20, churn.Columns.Count);

@@ -79,7 +79,7 @@ public sealed class FrameBuilderTests
     [Fact]
     public void Build_SchemaOfTrainingFrame_ReusesItsCodes()
     {
-        var training = CsvFrameReader.Read(TestPaths.Churn);
+        var training = CsvFrameReader.Read(TestData.PathOf("churn.csv"));
         var builder = new FrameBuilder(FieldSchema.Of(training));
 
         var frame = builder.Build([new Dictionary<string, object?> { ["contract"] = "Two year", ["tenure"] = 5.0 }]);

@@ -2,7 +2,7 @@ namespace ModelPipeline.Data.Tests;
 
 public sealed class FrameSplitTests
 {
-    private static readonly Frame Churn = CsvFrameReader.Read(TestPaths.Churn);
+    private static readonly Frame Churn = CsvFrameReader.Read(TestData.PathOf("churn.csv"));
 
     [Fact]
     public void TrainHoldout_Stratified_KeepsClassShares()

@@ -81,7 +81,7 @@ public sealed class SklearnSplitsTests
         if (!data.StartsWith("synthetic", StringComparison.Ordinal))
         {
             var label = split.GetProperty("label").GetString()!;
-            var read = CsvFrameReader.Read(Path.Combine(TestPaths.SharedData, data));
+            var read = CsvFrameReader.Read(TestData.PathOf(data));
             return new Frame([read[label]]);
         }
 

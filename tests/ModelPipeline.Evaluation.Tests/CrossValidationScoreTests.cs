@@ -9,7 +9,7 @@ public sealed class CrossValidationScoreTests
     [Fact]
     public void Score_ChurnLogistic_FoldAucsPlausibleAndIndependentOfParallelism()
     {
-        var churn = SharedData.Read("churn.csv");
+        var churn = TestData.Read("churn.csv");
         var frame = churn.Take([.. Enumerable.Range(0, 3000)]);
 
         var sequential = CrossValidation.Score(frame, Churn, folds: 3, MetricNames.Auc, seed: 3, parallelism: 1);
@@ -24,7 +24,7 @@ public sealed class CrossValidationScoreTests
     [Fact]
     public void Score_MetricOfAnotherTask_ThrowsBeforeFitting()
     {
-        var frame = SharedData.Read("churn.csv");
+        var frame = TestData.Read("churn.csv");
 
         var error = Assert.Throws<UnknownMetricException>(() => CrossValidation.Score(frame, Churn, 3, MetricNames.Rmse, seed: 0));
 
@@ -34,7 +34,7 @@ public sealed class CrossValidationScoreTests
     [Fact]
     public void Score_TrainerNotForTask_TrainingErrorSurfacesUnwrapped()
     {
-        var frame = SharedData.Read("churn.csv");
+        var frame = TestData.Read("churn.csv");
 
         Assert.Throws<TrainingOptionsException>(() =>
             CrossValidation.Score(frame, Churn with { TrainerType = "linear_regression" }, 2, MetricNames.Auc, seed: 0, parallelism: 2));

@@ -9,7 +9,7 @@ namespace ModelPipeline.Evaluation.Tests;
 /// on Q1 and a challenger trained on Q2, both scored on the same Q2 holdout: the gate must promote the challenger.
 /// scikit-learn's logistic regression on 20,000 random training rows of each (date ignored): Q1 model 0.6252 AUC on
 /// the Q2 holdout, Q2 model 0.6388 (Fixtures/flights_drift_reference.py). Ours measured 0.6205 vs 0.6365; with
-/// gradient boosting the gap is ~0.05 AUC (shared/data/README.md), ours measured +0.054.
+/// gradient boosting the gap is ~0.05 AUC (tests/data/README.md), ours measured +0.054.
 /// </summary>
 public sealed class FlightsDriftGateTests
 {
@@ -18,7 +18,7 @@ public sealed class FlightsDriftGateTests
     private static readonly CsvReadOptions WithoutDate = new() { Ignore = ["date"] };
 
     private static readonly Lazy<(Frame Q1, Frame Q2)> Quarters = new(() =>
-        (EveryFourthRow("flights_q1_sample.csv"), CsvFrameReader.Read(Path.Combine(SharedData.Directory, "flights_q2_sample.csv"), WithoutDate)));
+        (EveryFourthRow("flights_q1_sample.csv"), TestData.Read("flights_q2_sample.csv", WithoutDate)));
 
     private static readonly TrainingSpec Spec = new(TaskKind.Binary, "delayed", new Dictionary<string, string>()) { TrainerType = "logistic_regression" };
 
@@ -36,8 +36,8 @@ public sealed class FlightsDriftGateTests
         var (q2Train, q2Holdout) = FrameSplit.TrainHoldout(q2, 0.2, 42, "delayed");
         var readSeconds = reading.Elapsed.TotalSeconds;
         var clock = Stopwatch.StartNew();
-        var champion = ModelTrainer.Fit(q1.Take(SpreadSubset(q1Train, TrainRows)), spec);
-        var challenger = ModelTrainer.Fit(q2.Take(SpreadSubset(q2Train, TrainRows)), spec);
+        var champion = ModelTrainer.Fit(q1.Take(TestData.Subset(q1Train, TrainRows, 1)), spec);
+        var challenger = ModelTrainer.Fit(q2.Take(TestData.Subset(q2Train, TrainRows, 1)), spec);
         var holdout = q2.Take(q2Holdout);
         var gate = new PromotionGate(new GateRules
         {
@@ -57,20 +57,10 @@ public sealed class FlightsDriftGateTests
         Console.WriteLine($"{trainer}: {decision.Verdict} ({readSeconds:0.0} s to read, {clock.Elapsed.TotalSeconds:0.0} s to fit and score)");
     }
 
-    /// <summary>A seeded random subset, sorted: the files are in time order, so a prefix would cover only the first weeks.</summary>
-    private static int[] SpreadSubset(int[] rows, int count)
-    {
-        var shuffled = (int[])rows.Clone();
-        FrameSplit.Shuffle(shuffled, new Random(1));
-        var subset = shuffled[..count];
-        Array.Sort(subset);
-        return subset;
-    }
-
     /// <summary>Q1 only has to supply 20,000 training rows: a quarter of its rows, spread over the quarter, reads faster.</summary>
     private static Frame EveryFourthRow(string file)
     {
-        var lines = File.ReadLines(Path.Combine(SharedData.Directory, file)).Where((_, i) => i == 0 || i % 4 == 1);
+        var lines = TestData.Lines(file).Where((_, i) => i == 0 || i % 4 == 1);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
         return CsvFrameReader.Read(stream, file, WithoutDate);
     }

@@ -12,7 +12,7 @@ public sealed class HyperparameterSearchTests
     [Fact]
     public void Run_GridOnChurnL2_PicksAWeakPenaltyAndRecordsEveryTrial()
     {
-        var frame = SharedData.Read("churn.csv");
+        var frame = TestData.Read("churn.csv");
         var progress = new List<SearchProgress>();
 
         var result = HyperparameterSearch.Run(frame, Churn, L2Grid, new SearchOptions { Folds = 3, Seed = 1 }, new Collecting(progress));
@@ -31,7 +31,7 @@ public sealed class HyperparameterSearchTests
     [Fact]
     public void Run_RandomSearch_RespectsBudgetAndSameSeedGivesSameResultWhateverParallelism()
     {
-        var frame = Subset(SharedData.Read("churn.csv"), 1500);
+        var frame = Subset(TestData.Read("churn.csv"), 1500);
         var space = new SearchSpace([SearchDimension.LogUniform("l2", 0.001, 1000), SearchDimension.Integers("max_iterations", 50, 200)]);
         var options = new SearchOptions { Strategy = SearchStrategy.Random, MaxTrials = 3, Folds = 2, Seed = 11 };
 
@@ -77,7 +77,7 @@ public sealed class HyperparameterSearchTests
     {
         var space = new SearchSpace([SearchDimension.Uniform("l2", 0, 1)]);
 
-        var error = Assert.Throws<SearchException>(() => HyperparameterSearch.Run(Subset(SharedData.Read("churn.csv"), 100), Churn, space, new SearchOptions()));
+        var error = Assert.Throws<SearchException>(() => HyperparameterSearch.Run(Subset(TestData.Read("churn.csv"), 100), Churn, space, new SearchOptions()));
 
         Assert.StartsWith("Grid search needs a list of values for 'l2'", error.Message);
     }
@@ -88,7 +88,7 @@ public sealed class HyperparameterSearchTests
         var space = new SearchSpace([SearchDimension.OneOf("l3", 1.0)]);
 
         var error = Assert.Throws<SearchException>(() =>
-            HyperparameterSearch.Run(Subset(SharedData.Read("churn.csv"), 300), Churn, space, new SearchOptions { Folds = 2 }));
+            HyperparameterSearch.Run(Subset(TestData.Read("churn.csv"), 300), Churn, space, new SearchOptions { Folds = 2 }));
 
         Assert.StartsWith("Every search trial failed; trial 0 (l3=1): ", error.Message);
     }
@@ -99,7 +99,7 @@ public sealed class HyperparameterSearchTests
         var clock = new SteppingClock(TimeSpan.FromMinutes(1));
         var options = new SearchOptions { Folds = 2, MaxTime = TimeSpan.FromSeconds(90), Clock = clock };
 
-        var result = HyperparameterSearch.Run(Subset(SharedData.Read("churn.csv"), 300), Churn, L2Grid, options);
+        var result = HyperparameterSearch.Run(Subset(TestData.Read("churn.csv"), 300), Churn, L2Grid, options);
 
         Assert.False(result.Trials[0].Skipped);
         Assert.True(result.Trials[^1].Skipped);

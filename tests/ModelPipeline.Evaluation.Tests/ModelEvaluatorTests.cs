@@ -9,12 +9,12 @@ public sealed class ModelEvaluatorTests
     [Fact]
     public void Evaluate_ChurnLogisticRegression_MetricsNearScikitLearnsFigures()
     {
-        var (train, holdout) = SharedData.Split(SharedData.Read("churn.csv"), "churn");
+        var (train, holdout) = TestData.Split("churn.csv", "churn");
         var model = ModelTrainer.Fit(train, Churn);
 
         var evaluation = ModelEvaluator.Evaluate(model, holdout);
 
-        // scikit-learn's logreg on the same kind of 80/20 split: auc .8419, accuracy .8055 (shared/data/README.md).
+        // scikit-learn's logreg on the same kind of 80/20 split: auc .8419, accuracy .8055 (tests/data/README.md).
         Assert.Equal(holdout.RowCount, evaluation.RowCount);
         Assert.InRange(evaluation[MetricNames.Auc], 0.82, 0.87);
         Assert.InRange(evaluation[MetricNames.Accuracy], 0.78, 0.83);

@@ -8,7 +8,7 @@ public sealed class ChurnDriftTests
 {
     private static readonly Lazy<(Frame Train, Frame Holdout, Frame Other, TrainedModel Model, ReferenceProfile Profile)> Halves = new(() =>
     {
-        var churn = SharedData.Churn();
+        var churn = Frames.Churn();
         var (first, second) = FrameSplit.TrainHoldout(churn, 0.5, 7, "churn");
         var half = churn.Take(first);
         var (train, holdout) = FrameSplit.TrainHoldout(half, 0.2, 42, "churn");
@@ -39,7 +39,7 @@ public sealed class ChurnDriftTests
     {
         var (_, _, other, model, profile) = Halves.Value;
 
-        var result = DriftDetector.Detect(profile, model, SharedData.Scale(other, "monthly_charges", 1.3), Rules);
+        var result = DriftDetector.Detect(profile, model, Frames.Scale(other, "monthly_charges", 1.3), Rules);
 
         var drifted = Assert.Single(result.Features, f => f.Drifted);
         Assert.Equal("monthly_charges", drifted.Name);
@@ -58,7 +58,7 @@ public sealed class ChurnDriftTests
         var current = other.Take([.. Enumerable.Range(0, 800)]);
 
         var same = DriftDetector.Detect(profile, model, current, new DriftRules());
-        var shifted = DriftDetector.Detect(profile, model, SharedData.Scale(current, "tenure", 1.3), new DriftRules());
+        var shifted = DriftDetector.Detect(profile, model, Frames.Scale(current, "tenure", 1.3), new DriftRules());
 
         Assert.Equal(DriftTest.Ks, same.Features.Single(f => f.Name == "tenure").Test);
         Assert.False(same.Features.Single(f => f.Name == "tenure").Drifted);
@@ -72,7 +72,7 @@ public sealed class ChurnDriftTests
     {
         var (_, _, other, model, profile) = Halves.Value;
         var rows = Enumerable.Range(0, other.RowCount).ToArray();
-        var weird = SharedData.Scale(other, "total_charges", 25);
+        var weird = Frames.Scale(other, "total_charges", 25);
 
         var result = DriftDetector.Detect(profile, model, weird, Rules);
 

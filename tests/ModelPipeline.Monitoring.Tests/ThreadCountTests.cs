@@ -10,13 +10,13 @@ public sealed class ThreadCountTests
     [Fact]
     public async Task BuildAndDetect_OneThreadOrAll_SameProfileForestAndResult()
     {
-        var churn = SharedData.Churn();
+        var churn = Frames.Churn();
         var (train, holdout) = FrameSplit.TrainHoldout(churn, 0.3, 42, "churn");
         var spec = new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>()) { TrainerType = "logistic_regression" };
         var model = ModelTrainer.Fit(churn.Take(train), spec);
         // Limits below the batch size: the decay metric is computed alone, anomalies on a spread subset.
         var rules = new DriftRules { DecayMetric = "auc", BootstrapRowLimit = 1000, AnomalyRowLimit = 3000 };
-        var current = SharedData.Scale(churn, "monthly_charges", 1.3);
+        var current = Frames.Scale(churn, "monthly_charges", 1.3);
 
         (byte[] Profile, byte[] Forest, string Result) Run()
         {

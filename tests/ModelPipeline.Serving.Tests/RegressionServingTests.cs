@@ -11,7 +11,7 @@ public sealed class RegressionServingTests
     [Fact]
     public async Task Invocations_RegressionModel_AnswersValuesWithoutProbabilities()
     {
-        var data = SharedData.Read("diabetes_progression.csv");
+        var data = TestData.Read("diabetes_progression.csv");
         var model = ModelTrainer.Fit(data, new TrainingSpec(TaskKind.Regression, "disease_progression", new Dictionary<string, string>())
         {
             TrainerType = "linear_regression",

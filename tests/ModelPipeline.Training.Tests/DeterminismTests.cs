@@ -19,7 +19,7 @@ public sealed class DeterminismTests
     [MemberData(nameof(Cases))]
     public void Fit_OneThreadOrFour_SameBytes(string file, string label, TaskKind task, string trainer, string[] parameters)
     {
-        var frame = SharedData.Read(file);
+        var frame = TestData.Read(file);
         var spec = Specs.Of(task, label, trainer, [.. parameters.Select(p => (p.Split('=')[0], p.Split('=')[1]))]) with { IgnoredColumns = ["date"] };
 
         var single = ModelTrainer.Fit(frame, spec with { Threads = 1 }).ToBytes();
@@ -31,7 +31,7 @@ public sealed class DeterminismTests
     [Fact]
     public void Fit_DifferentSeed_DifferentValidationSplit()
     {
-        var frame = SharedData.Read("flights_q1_sample.csv");
+        var frame = TestData.Read("flights_q1_sample.csv");
         var spec = Specs.Of(TaskKind.Binary, "delayed", "gradient_boosting", ("max_iterations", "3")) with { IgnoredColumns = ["date"] };
 
         Assert.NotEqual(ModelTrainer.Fit(frame, spec).ToBytes(), ModelTrainer.Fit(frame, spec with { Seed = 7 }).ToBytes());

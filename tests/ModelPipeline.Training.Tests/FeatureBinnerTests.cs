@@ -16,7 +16,7 @@ public sealed class FeatureBinnerTests
     [InlineData("diabetes_progression.csv", "disease_progression", TaskKind.Regression)]
     public void Bin_RealData_SameBinsAsBinarySearch(string file, string label, TaskKind task)
     {
-        var (train, holdout) = SharedData.Split(file, label, stratify: task != TaskKind.Regression);
+        var (train, holdout) = TestData.Split(file, label, stratify: task != TaskKind.Regression);
         var model = ModelTrainer.Fit(train, Specs.Of(task, label, "gradient_boosting", ("max_iterations", "1")));
         var binner = Assert.IsType<TreeEnsembleBody>(model.Body).Binner;
         var inputs = InputBinding.Bind(model.Schema, holdout);

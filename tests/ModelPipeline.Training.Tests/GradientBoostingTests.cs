@@ -7,7 +7,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_Churn_AucNearScikitLearn()
     {
-        var (train, holdout) = SharedData.Split("churn.csv", "churn");
+        var (train, holdout) = TestData.Split("churn.csv", "churn");
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Binary, "churn", "gradient_boosting"));
 
         var auc = Metrics.Auc(model.Predict(holdout).PositiveScores(), model.ReadTargets(holdout));
@@ -18,7 +18,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_Satellite_AccuracyNearScikitLearn()
     {
-        var (train, holdout) = SharedData.Split("satellite.csv", "class");
+        var (train, holdout) = TestData.Split("satellite.csv", "class");
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Multiclass, "class", "gradient_boosting"));
 
         var accuracy = Metrics.Accuracy(model.Predict(holdout).Values, model.ReadTargets(holdout));
@@ -29,7 +29,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_FlightsQ1WithCategoricalAirports_AucNearScikitLearn()
     {
-        var (train, holdout) = SharedData.Split("flights_q1_sample.csv", "delayed");
+        var (train, holdout) = TestData.Split("flights_q1_sample.csv", "delayed");
         var spec = Specs.Of(TaskKind.Binary, "delayed", "gradient_boosting") with { IgnoredColumns = ["date"] };
         var model = ModelTrainer.Fit(train, spec);
 
@@ -41,7 +41,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_DiabetesRegression_ExplainsVariance()
     {
-        var (train, holdout) = SharedData.Split("diabetes_progression.csv", "disease_progression", stratify: false);
+        var (train, holdout) = TestData.Split("diabetes_progression.csv", "disease_progression", stratify: false);
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Regression, "disease_progression", "gradient_boosting"));
 
         var r2 = Metrics.R2(model.Predict(holdout).Values, model.ReadTargets(holdout));
@@ -52,7 +52,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_MaxDepthOne_GrowsStumps()
     {
-        var (train, _) = SharedData.Split("churn.csv", "churn");
+        var (train, _) = TestData.Split("churn.csv", "churn");
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Binary, "churn", "gradient_boosting", ("max_depth", "1"), ("max_iterations", "5")));
 
         var body = Assert.IsType<Trees.TreeEnsembleBody>(model.Body);
@@ -63,7 +63,7 @@ public sealed class GradientBoostingTests
     [Fact]
     public void Fit_WithProgress_ReportsEveryBoostingIteration()
     {
-        var (train, _) = SharedData.Split("churn.csv", "churn");
+        var (train, _) = TestData.Split("churn.csv", "churn");
         var reports = new List<TrainingProgress>();
 
         ModelTrainer.Fit(train, Specs.Of(TaskKind.Binary, "churn", "gradient_boosting", ("max_iterations", "7")), new SynchronousProgress(reports.Add));

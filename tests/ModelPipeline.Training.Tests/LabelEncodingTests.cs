@@ -49,7 +49,7 @@ public sealed class LabelEncodingTests
     [Fact]
     public void Fit_MulticlassLabels_SortedOrdinally()
     {
-        var model = ModelTrainer.Fit(SharedData.Read("satellite.csv"), Specs.Of(TaskKind.Multiclass, "class", "gradient_boosting", ("max_iterations", "1")));
+        var model = ModelTrainer.Fit(TestData.Read("satellite.csv"), Specs.Of(TaskKind.Multiclass, "class", "gradient_boosting", ("max_iterations", "1")));
 
         Assert.Equal(model.Schema.Classes.Order(StringComparer.Ordinal), model.Schema.Classes);
     }

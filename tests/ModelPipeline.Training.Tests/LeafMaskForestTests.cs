@@ -20,7 +20,7 @@ public sealed class LeafMaskForestTests
     [MemberData(nameof(Cases))]
     public void Score_SameAsPackedForest(string file, string label, TaskKind task, int iterations)
     {
-        var (train, holdout) = SharedData.Split(file, label, stratify: task != TaskKind.Regression);
+        var (train, holdout) = TestData.Split(file, label, stratify: task != TaskKind.Regression);
         var model = ModelTrainer.Fit(train, Specs.Of(task, label, "gradient_boosting", ("max_iterations", $"{iterations}")));
         var body = Assert.IsType<TreeEnsembleBody>(model.Body);
         var bins = body.Binner.Bin(InputBinding.Bind(model.Schema, holdout), null, new ParallelOptions());
@@ -43,7 +43,7 @@ public sealed class LeafMaskForestTests
     [Fact]
     public void TryCreate_TreesOverThirtyTwoLeaves_WalkedInstead()
     {
-        var (train, holdout) = SharedData.Split("churn.csv", "churn");
+        var (train, holdout) = TestData.Split("churn.csv", "churn");
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Binary, "churn", "gradient_boosting",
             ("max_iterations", "3"), ("max_leaves", "60"), ("min_samples_leaf", "2")));
         var body = Assert.IsType<TreeEnsembleBody>(model.Body);

@@ -6,7 +6,7 @@ namespace ModelPipeline.Training.Tests;
 /// <summary>
 /// On scikit-learn's own 80/20 split (seed 42) the linear trainers, with their defaults, score what scikit-learn's
 /// pipeline scores on the holdout (Fixtures/sklearn_holdout.json from Fixtures/make_sklearn_holdout.py; the figures
-/// of ../shared/data/README.md).
+/// of tests/data/README.md).
 /// </summary>
 public sealed class LinearTrainersTests
 {
@@ -22,7 +22,7 @@ public sealed class LinearTrainersTests
     [InlineData("flights_q1_sample.csv", "delayed")]
     public void LogisticRegression_Binary_AucEqualsScikitLearnsOnTheSameSplit(string file, string label)
     {
-        var (train, holdout) = SharedData.Split(file, label);
+        var (train, holdout) = TestData.Split(file, label);
         var model = ModelTrainer.Fit(train, Spec(TaskKind.Binary, label, "logistic_regression"));
 
         var auc = Metrics.Auc(model.Predict(holdout).PositiveScores(), model.ReadTargets(holdout));
@@ -35,7 +35,7 @@ public sealed class LinearTrainersTests
     [Fact]
     public void LogisticRegression_SatelliteMultinomial_MacroF1EqualsScikitLearnsOnTheSameSplit()
     {
-        var (train, holdout) = SharedData.Split("satellite.csv", "class");
+        var (train, holdout) = TestData.Split("satellite.csv", "class");
         var model = ModelTrainer.Fit(train, Spec(TaskKind.Multiclass, "class", "logistic_regression"));
 
         var targets = model.ReadTargets(holdout);
@@ -51,7 +51,7 @@ public sealed class LinearTrainersTests
     [Fact]
     public void LinearRegression_Diabetes_R2EqualsScikitLearnRidgeOnTheSameSplit()
     {
-        var (train, holdout) = SharedData.Split("diabetes_progression.csv", "disease_progression", stratify: false);
+        var (train, holdout) = TestData.Split("diabetes_progression.csv", "disease_progression", stratify: false);
         var model = ModelTrainer.Fit(train, Spec(TaskKind.Regression, "disease_progression", "linear_regression"));
 
         var r2 = Metrics.R2(model.Predict(holdout).Values, model.ReadTargets(holdout));

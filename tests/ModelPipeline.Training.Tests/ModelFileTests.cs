@@ -10,7 +10,7 @@ public sealed class ModelFileTests
     [InlineData("logistic_regression")]
     public void Load_SavedModel_PredictsIdentically(string trainer)
     {
-        var (train, holdout) = SharedData.Split("churn.csv", "churn");
+        var (train, holdout) = TestData.Split("churn.csv", "churn");
         var model = ModelTrainer.Fit(train, Specs.Of(TaskKind.Binary, "churn", trainer, ("max_iterations", "20")));
         using var stream = new MemoryStream();
         model.Save(stream);
@@ -29,7 +29,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_RegressionModel_RoundTrips()
     {
-        var frame = SharedData.Read("diabetes_progression.csv");
+        var frame = TestData.Read("diabetes_progression.csv");
         var model = ModelTrainer.Fit(frame, Specs.Of(TaskKind.Regression, "disease_progression", "linear_regression"));
 
         var loaded = TrainedModel.Load(model.ToBytes());
@@ -76,5 +76,5 @@ public sealed class ModelFileTests
     }
 
     private static TrainedModel TinyModel() =>
-        ModelTrainer.Fit(SharedData.Read("diabetes_progression.csv"), Specs.Of(TaskKind.Regression, "disease_progression", "gradient_boosting", ("max_iterations", "2")));
+        ModelTrainer.Fit(TestData.Read("diabetes_progression.csv"), Specs.Of(TaskKind.Regression, "disease_progression", "gradient_boosting", ("max_iterations", "2")));
 }

@@ -19,7 +19,7 @@ public sealed class PackedForestTests
     [MemberData(nameof(Cases))]
     public void Predict_SameScoresAsWalkingEachTree(string file, string label, TaskKind task, int iterations)
     {
-        var (train, holdout) = SharedData.Split(file, label, stratify: task != TaskKind.Regression);
+        var (train, holdout) = TestData.Split(file, label, stratify: task != TaskKind.Regression);
         var model = ModelTrainer.Fit(train, Specs.Of(task, label, "gradient_boosting", ("max_iterations", $"{iterations}")));
         var body = Assert.IsType<TreeEnsembleBody>(model.Body);
         var inputs = InputBinding.Bind(model.Schema, holdout);

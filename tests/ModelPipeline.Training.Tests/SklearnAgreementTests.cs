@@ -13,7 +13,7 @@ public sealed class SklearnAgreementTests
     [InlineData("churn.csv", "churn")]
     public void LogisticRegression_AllRows_ProbabilitiesMatchScikitLearn(string file, string label)
     {
-        var frame = SharedData.Read(file);
+        var frame = TestData.Read(file);
         var model = ModelTrainer.Fit(frame, Specs.Of(TaskKind.Binary, label, "logistic_regression", Converged));
 
         var expected = SklearnReference.Values($"{file}:logistic_regression");
@@ -28,7 +28,7 @@ public sealed class SklearnAgreementTests
     [Fact]
     public void LogisticRegression_SatelliteMultinomial_ProbabilitiesMatchScikitLearn()
     {
-        var frame = SharedData.Read("satellite.csv");
+        var frame = TestData.Read("satellite.csv");
         var model = ModelTrainer.Fit(frame, Specs.Of(TaskKind.Multiclass, "class", "logistic_regression"));
 
         var (classes, expected) = SklearnReference.ClassProbabilities("satellite.csv:logistic_regression");
@@ -48,7 +48,7 @@ public sealed class SklearnAgreementTests
     [Fact]
     public void LinearRegression_DiabetesAllRows_PredictionsMatchScikitLearnRidge()
     {
-        var frame = SharedData.Read("diabetes_progression.csv");
+        var frame = TestData.Read("diabetes_progression.csv");
         var model = ModelTrainer.Fit(frame, Specs.Of(TaskKind.Regression, "disease_progression", "linear_regression"));
 
         var expected = SklearnReference.Values("diabetes_progression.csv:linear_regression");

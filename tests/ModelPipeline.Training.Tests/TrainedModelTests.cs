@@ -6,15 +6,15 @@ namespace ModelPipeline.Training.Tests;
 public sealed class TrainedModelTests
 {
     private static readonly Lazy<TrainedModel> ChurnLogistic = new(() =>
-        ModelTrainer.Fit(SharedData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "logistic_regression")));
+        ModelTrainer.Fit(TestData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "logistic_regression")));
 
     private static readonly Lazy<TrainedModel> ChurnBoosting = new(() =>
-        ModelTrainer.Fit(SharedData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "gradient_boosting", ("max_iterations", "20"))));
+        ModelTrainer.Fit(TestData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "gradient_boosting", ("max_iterations", "20"))));
 
     [Fact]
     public void Predict_FrameWithoutInputColumn_NamesColumnAndKind()
     {
-        var frame = SharedData.Read("churn.csv").Without("tenure");
+        var frame = TestData.Read("churn.csv").Without("tenure");
 
         var error = Assert.Throws<ModelSchemaException>(() => ChurnLogistic.Value.Predict(frame));
 
@@ -25,7 +25,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void Predict_TextWhereNumberExpected_NamesColumn()
     {
-        var frame = Frames.WithCategory(SharedData.Read("churn.csv"), 5, "monthly_charges", "expensive");
+        var frame = Frames.WithCategory(TestData.Read("churn.csv"), 5, "monthly_charges", "expensive");
 
         var error = Assert.Throws<ModelSchemaException>(() => ChurnLogistic.Value.Predict(frame));
 
@@ -35,7 +35,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void Predict_ExtraColumnsAndNoLabel_Ignored()
     {
-        var frame = SharedData.Read("churn.csv");
+        var frame = TestData.Read("churn.csv");
         var bare = new Frame([.. frame.Without("churn").Columns.Reverse(), Column.Numeric("extra", new double[frame.RowCount])]);
 
         Assert.Equal(ChurnLogistic.Value.Predict(frame).Probabilities, ChurnLogistic.Value.Predict(bare).Probabilities);
@@ -44,7 +44,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void Predict_CategoryUnseenInTraining_UsesUnknownBucket()
     {
-        var frame = Frames.WithCategory(SharedData.Read("churn.csv"), 10, "contract", "Ten year");
+        var frame = Frames.WithCategory(TestData.Read("churn.csv"), 10, "contract", "Ten year");
 
         foreach (var model in new[] { ChurnLogistic.Value, ChurnBoosting.Value })
         {
@@ -56,7 +56,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void Predict_BoostingUnseenCategory_GoesWhereMissingGoes()
     {
-        var churn = SharedData.Read("churn.csv");
+        var churn = TestData.Read("churn.csv");
         var unseen = Frames.WithCategory(churn, 10, "payment_method", "Bitcoin");
         var head = churn.Take([.. Enumerable.Range(0, 10)]);
         var missing = new Frame([.. head.Columns.Select(c => c.Name == "payment_method" ? Column.Categorical(c.Name, [.. Enumerable.Repeat(-1, 10)], []) : c)]);
@@ -67,7 +67,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void Predict_Binary_ProbabilitiesSumToOneAndClassFollowsThreshold()
     {
-        var predictions = ChurnBoosting.Value.Predict(SharedData.Read("churn.csv"));
+        var predictions = ChurnBoosting.Value.Predict(TestData.Read("churn.csv"));
 
         for (var row = 0; row < predictions.RowCount; row += 97)
         {
@@ -99,7 +99,7 @@ public sealed class TrainedModelTests
     [Fact]
     public void ReadTargets_LabelColumnAbsent_NamesIt()
     {
-        var error = Assert.Throws<ModelSchemaException>(() => ChurnLogistic.Value.ReadTargets(SharedData.Read("churn.csv").Without("churn")));
+        var error = Assert.Throws<ModelSchemaException>(() => ChurnLogistic.Value.ReadTargets(TestData.Read("churn.csv").Without("churn")));
 
         Assert.Contains("'churn'", error.Message);
     }

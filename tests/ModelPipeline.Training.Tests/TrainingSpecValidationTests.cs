@@ -5,7 +5,7 @@ namespace ModelPipeline.Training.Tests;
 
 public sealed class TrainingSpecValidationTests
 {
-    private static Frame Small => SharedData.Read("diabetes_progression.csv");
+    private static Frame Small => TestData.Read("diabetes_progression.csv");
 
     [Fact]
     public void Fit_MisspelledTrainer_SuggestsNearestAndListsAll()
@@ -43,7 +43,7 @@ public sealed class TrainingSpecValidationTests
     [Fact]
     public void Fit_TrainerWrongForTask_ListsTrainersThatFit()
     {
-        var error = Assert.Throws<TrainingOptionsException>(() => ModelTrainer.Fit(SharedData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "linear_regression")));
+        var error = Assert.Throws<TrainingOptionsException>(() => ModelTrainer.Fit(TestData.Read("churn.csv"), Specs.Of(TaskKind.Binary, "churn", "linear_regression")));
 
         Assert.Equal("Trainer 'linear_regression' does not do binary tasks; use one of: gradient_boosting, logistic_regression.", error.Message);
     }
@@ -59,7 +59,7 @@ public sealed class TrainingSpecValidationTests
     [Fact]
     public void Fit_BinaryTaskWithSixClasses_Refused()
     {
-        var error = Assert.Throws<TrainingOptionsException>(() => ModelTrainer.Fit(SharedData.Read("satellite.csv"), Specs.Of(TaskKind.Binary, "class", "logistic_regression")));
+        var error = Assert.Throws<TrainingOptionsException>(() => ModelTrainer.Fit(TestData.Read("satellite.csv"), Specs.Of(TaskKind.Binary, "class", "logistic_regression")));
 
         Assert.Contains("has 6 classes", error.Message);
     }

@@ -9,17 +9,19 @@ the order scikit-learn returns them ("train" is left out for the large flights s
 """
 import csv
 import json
+import os
 import sys
 
 import numpy as np
 import sklearn
 from sklearn.model_selection import train_test_split
 
-DATA = "../shared/data/"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Support"))
+from test_data import open_data  # noqa: E402
 
 
 def label(file, name):
-    with open(DATA + file, newline="") as f:
+    with open_data(file) as f:
         values = [row[name] for row in csv.DictReader(f)]
     try:
         return np.array([float(v) for v in values])

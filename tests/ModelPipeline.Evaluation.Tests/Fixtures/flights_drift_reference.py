@@ -1,6 +1,6 @@
 """Reference for FlightsDriftGateTests: scikit-learn 1.2.1 logistic regression (StandardScaler on numbers, one-hot
 origin/destination, date dropped) trained on Q1 or Q2, both scored on the Q2 20% holdout (stratified, seed 42).
-Run: /usr/bin/python3 flights_drift_reference.py   (reads /work/shared/data or the folder given as argument)
+Run: /usr/bin/python3 flights_drift_reference.py   (reads tests/data/flights_q1_sample.csv.gz and _q2_)
 Printed on 2026-11-22 (columns: features, training rows, AUC of the Q1 model on Q2, of the Q2 model on Q2, of Q1 on Q1):
 logreg 8 80000 q1 on q2 0.6353008192110963 q2 on q2 0.6484435102827428 q1 on q1 0.6306694119296907
 logreg 8 20000 q1 on q2 0.6252347410542674 q2 on q2 0.638817096295696 q1 on q1 0.6233909638039343
@@ -8,6 +8,7 @@ logreg 7 80000 q1 on q2 0.6349777859699111 q2 on q2 0.6461819098844395 q1 on q1 
 logreg 7 20000 q1 on q2 0.6245371283145464 q2 on q2 0.6365239564072432 q1 on q1 0.623338854397848
 (7 features = without month.)
 """
+import os
 import sys
 from sklearn.base import clone
 import csv, numpy as np, time
@@ -18,17 +19,19 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.model_selection import train_test_split
 from sklearn.metrics import roc_auc_score
-DATA = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data'
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Support"))
+from test_data import open_data  # noqa: E402
 
 
 def load(p):
-    rows=list(csv.reader(open(p)))
+    with open_data(p) as f:
+        rows=list(csv.reader(f))
     h=rows[0]; b=rows[1:]
     X=np.array([[r[h.index(c)] for c in h if c not in ('date','delayed')] for r in b],dtype=object)
     y=np.array([int(r[h.index('delayed')]) for r in b])
     return [c for c in h if c not in ('date','delayed')],X,y
-names,X1,y1=load(DATA + '/flights_q1_sample.csv')
-_,X2,y2=load(DATA + '/flights_q2_sample.csv')
+names,X1,y1=load('flights_q1_sample.csv')
+_,X2,y2=load('flights_q2_sample.csv')
 num=[i for i,n in enumerate(names) if n not in('origin','destination')]
 cat=[i for i,n in enumerate(names) if n in('origin','destination')]
 for X in (X1,X2):

@@ -1,10 +1,11 @@
 """Reference values for ModelPipeline.Evaluation's tests, computed with Debian's scikit-learn 1.2.1.
 
-Run from this folder:   /usr/bin/python3 make_fixtures.py ../../../../shared/data
-(the argument is the shared data folder; CI has it at ../shared from the repo root).
+Run from this folder:   /usr/bin/python3 make_fixtures.py
+(reads data/churn.csv and tests/data/, through tests/Support/test_data.py).
 Writes *.csv (labels and model scores, 17 significant digits) and expected.json.
 """
 import json
+import os
 import sys
 
 import numpy as np
@@ -21,7 +22,8 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn import metrics as m
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
-DATA = sys.argv[1] if len(sys.argv) > 1 else "../../../../shared/data"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Support"))
+from test_data import open_data  # noqa: E402
 THRESHOLD = 0.5
 
 
@@ -127,7 +129,7 @@ def write_scores(path, y, cols):
 
 def read_table(csv_name):
     """Columns by name: float arrays (empty = NaN) for numeric columns, object arrays for text."""
-    with open(f"{DATA}/{csv_name}", newline="") as f:
+    with open_data(csv_name) as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
     table = {}
@@ -185,7 +187,7 @@ hand_r_y = [3.0, -0.5, 2.0, 7.0, 4.2]
 hand_r_p = [2.5, 0.0, 2.0, 8.0, 3.9]
 expected["hand_regression"] = {"actual": hand_r_y, "predicted": hand_r_p, **regression_figures(hand_r_y, hand_r_p)}
 
-# (b) real predictions on holdouts (80/20 stratified, random_state=42, as in shared/data/README.md)
+# (b) real predictions on holdouts (80/20 stratified, random_state=42, as in tests/data/README.md)
 _, Xtr, Xte, ytr, yte, model = logreg_holdout("breast_cancer.csv", "malignant")
 s = model.predict_proba(Xte)[:, 1]
 write_scores("breast_cancer_holdout.csv", yte, {"logreg": s})

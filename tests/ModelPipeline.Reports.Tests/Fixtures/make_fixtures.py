@@ -1,11 +1,12 @@
 """Builds the report fixtures from real data with scikit-learn (Debian python3-sklearn 1.2.1).
 
 Run from the repository root:  /usr/bin/python3 tests/ModelPipeline.Reports.Tests/Fixtures/make_fixtures.py
-Reads ../shared/data (churn, satellite, diabetes_progression, flights_q1/q2 samples) and writes the JSON files
+Reads the repository's data sets (data/churn.csv; tests/data/: satellite, diabetes_progression, flights_q1/q2 samples) and writes the JSON files
 next to this script. The numbers in them (curves, AUC, confusion counts, PSI) are scikit-learn's / numpy's.
 """
 import json
 import os
+import sys
 
 import numpy as np
 import csv
@@ -21,14 +22,15 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder, StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "..", "shared", "data")
+sys.path.insert(0, os.path.join(HERE, "..", "..", "Support"))
+from test_data import open_data  # noqa: E402
 CREATED = "2026-11-22T07:00:00+00:00"
 rng = np.random.default_rng(42)
 
 
 def read(name):
     """CSV -> (columns in order, dict name -> numpy array; float when every value parses, else object)."""
-    with open(os.path.join(DATA, name), newline="", encoding="utf-8") as f:
+    with open_data(name) as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
     cols = {}

@@ -27,7 +27,7 @@ public sealed class ChurnServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Data = SharedData.Read("churn.csv");
+        Data = TestData.Read("churn.csv");
         Model = ModelTrainer.Fit(Data, new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>()) { Threads = 2 });
         ModelDirectory = Support.ModelDirectory.Write(Model);
         _server = await RunningServer.StartAsync(new ServerOptions

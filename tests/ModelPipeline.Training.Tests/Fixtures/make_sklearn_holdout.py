@@ -3,7 +3,7 @@
 Run from the repository root (needs Debian's python3-sklearn 1.2.1; use /usr/bin/python3):
     /usr/bin/python3 tests/ModelPipeline.Training.Tests/Fixtures/make_sklearn_holdout.py > tests/ModelPipeline.Training.Tests/Fixtures/sklearn_holdout.json
 
-Protocol of ../shared/data/README.md: train_test_split(test_size=0.2, random_state=42, stratify=y for classification),
+Protocol of tests/data/README.md: train_test_split(test_size=0.2, random_state=42, stratify=y for classification),
 numeric columns -> median impute + StandardScaler, text columns -> most-frequent impute + one-hot (every level),
 LogisticRegression(C=1, lbfgs, max_iter=1000) or Ridge(alpha=1). Metric on the 20 % holdout.
 """

@@ -3,6 +3,8 @@
 numeric columns -> median impute + StandardScaler; text columns -> most-frequent impute + one-hot (every level).
 """
 import csv
+import os
+import sys
 
 import numpy as np
 from sklearn.compose import ColumnTransformer
@@ -10,11 +12,12 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-DATA = "../shared/data/"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Support"))
+from test_data import open_data  # noqa: E402
 
 
 def load(name, label, ignore=()):
-    with open(DATA + name, newline="") as f:
+    with open_data(name) as f:
         rows = list(csv.reader(f))
     header, rows = rows[0], rows[1:]
     columns = {h: [r[i] for r in rows] for i, h in enumerate(header) if h not in ignore}
