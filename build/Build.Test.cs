@@ -20,7 +20,8 @@ internal sealed partial class Build
         .Description("Run every test: installs and starts the Docker engine, registry, Prometheus and Chromium first (as root)")
         .Executes(() =>
         {
-            StartServices(TestPackages);
+            // The workflow tests npm ci their pinned checker (tests/ModelPipeline.GitHub.Tests/WorkflowCheck): npm must exist.
+            StartServices(OnPath("npm") ? TestPackages : [.. TestPackages, "nodejs", "npm"]);
             var results = RootDirectory / ".tmp" / "test-results";
             if (Directory.Exists(results))
             {
@@ -75,6 +76,10 @@ internal sealed partial class Build
             Log.Warning(reason);
         }
     }
+
+    static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, program)));
 
     static int RunProcess(string file, string arguments, List<string>? capture = null)
     {

@@ -1,11 +1,9 @@
 namespace ModelPipeline.GitHub.Tests;
 
-/// <summary>The repository root (folder with ModelPipeline.sln above the test binaries) and shared/ next to it.</summary>
+/// <summary>The repository root (folder with ModelPipeline.sln above the test binaries) and the copied test fixtures.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
-
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

@@ -50,7 +50,7 @@ public sealed class WorkflowGeneratorTests
     public void Validate_BrokenSample_Fails()
     {
         // Guards the guard: actionlint must be in the loop, not just the schema.
-        var (exit, _) = WorkflowValidator.Validate(Path.Combine(RepositoryPaths.Shared, "gha", "samples", "broken-semantic.yml"));
+        var (exit, _) = WorkflowValidator.Validate(RepositoryPaths.Fixture("broken-semantic.yml"));
         Assert.Equal(1, exit);
     }
 
