@@ -5,14 +5,14 @@ namespace ModelPipeline.Build;
 
 internal sealed partial class Build
 {
-    [Parameter("Folder of the shared benchmark data sets (flights.csv.gz, churn.csv, ...)")]
-    readonly string BenchmarkData = "../shared/data";
+    [Parameter("Folder the benchmark caches fetched data in (flights-3m.parquet from the npm package vega-datasets 3.2.1, sha256-checked); default ~/.cache/modelpipeline")]
+    readonly string? BenchmarkCache;
 
     [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights); default: all")]
     readonly string[]? BenchmarkOnly;
 
     Target Benchmark => _ => _
-        .Description("Train on every shared data set with scikit-learn's protocol, load-test the model server, time profile + drift on flights; write docs/benchmarks.md beside the peers' figures")
+        .Description("Train on every benchmark data set (repository data/, flights fetched from the npm package vega-datasets) with scikit-learn's protocol, load-test the model server, time profile + drift on flights; write docs/benchmarks.md beside the peers' figures")
         .Produces("docs/benchmarks.md")
         .Executes(async () =>
         {
@@ -21,11 +21,12 @@ internal sealed partial class Build
             var existing = File.Exists(path) ? File.ReadAllText(path) : "";
             var markdown = existing;
             var cases = BenchmarkCatalog.All.Where(c => Selected(c.Name)).ToArray();
+            var data = new BenchmarkData(RootDirectory, new BenchmarkDataCache(BenchmarkCache ?? BenchmarkDataCache.DefaultDirectory, Log), Log);
             if (cases.Length > 0)
             {
-                var runner = new BenchmarkRunner(Path.GetFullPath(BenchmarkData, RootDirectory), Log, Threads);
+                var runner = new BenchmarkRunner(data, Log, Threads);
                 var rows = runner.Run(cases);
-                markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, DateTimeOffset.UtcNow);
+                markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
             }
 
             var serving = ServingBenchmarkReport.Find(existing);
@@ -37,7 +38,7 @@ internal sealed partial class Build
             var monitoring = MarkdownSection.Find(existing, MonitorBenchmark.Heading);
             if (Selected(MonitorBenchmark.Name))
             {
-                monitoring = new MonitorBenchmark(Path.GetFullPath(BenchmarkData, RootDirectory), Log).Run() ?? monitoring;
+                monitoring = new MonitorBenchmark(data, Log).Run();
             }
 
             File.WriteAllText(path, MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring));
@@ -57,7 +58,7 @@ internal sealed partial class Build
 
         using (engine)
         {
-            var figures = await new ServingBenchmark(Run.SourceRoot, Path.GetFullPath(BenchmarkData, RootDirectory), Log).RunAsync(engine);
+            var figures = await new ServingBenchmark(Run.SourceRoot, Path.Combine(RootDirectory, "data"), Log).RunAsync(engine);
             return ServingBenchmarkReport.Section(figures);
         }
     }

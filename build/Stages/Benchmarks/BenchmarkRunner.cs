@@ -11,7 +11,7 @@ namespace ModelPipeline.Build;
 /// with seed 42, stratified for classification: <see cref="FrameSplit"/> gives the same rows; every one-hot level kept)
 /// and measures metric, fit time and batch-prediction throughput.
 /// </summary>
-internal sealed class BenchmarkRunner(string dataDirectory, BuildLog log, int? threads)
+internal sealed class BenchmarkRunner(BenchmarkData data, BuildLog log, int? threads)
 {
     /// <summary>The peers' preprocessing: scikit-learn's OneHotEncoder keeps every level (our default keeps the 100 most frequent).</summary>
     private static readonly FeatureOptions EveryLevel = new() { MaxCategories = 100_000 };
@@ -23,16 +23,14 @@ internal sealed class BenchmarkRunner(string dataDirectory, BuildLog log, int? t
         var rows = new List<BenchmarkRow>();
         foreach (var benchmark in cases)
         {
-            var path = Path.Combine(dataDirectory, benchmark.File);
-            if (!File.Exists(path))
+            var load = Stopwatch.StartNew();
+            var frame = data.Load(benchmark);
+            load.Stop();
+            if (frame is null)
             {
-                log.Warning($"{benchmark.Name}: {path} is missing; skipped");
                 continue;
             }
 
-            var load = Stopwatch.StartNew();
-            var frame = CsvFrameReader.Read(path, new CsvReadOptions { Ignore = benchmark.Ignore.ToArray() });
-            load.Stop();
             var (trainRows, holdoutRows) = FrameSplit.TrainHoldout(frame, 0.2, 42,
                 benchmark.Task == TaskKind.Regression ? null : benchmark.Label);
             var train = frame.Take(trainRows);
@@ -51,6 +49,8 @@ internal sealed class BenchmarkRunner(string dataDirectory, BuildLog log, int? t
                 FlightsPeakMiB = PeakMemoryMiB();
             }
         }
+
+        data.Release();
 
         return rows;
     }

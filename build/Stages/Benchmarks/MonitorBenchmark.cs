@@ -10,27 +10,19 @@ using ModelPipeline.Training;
 namespace ModelPipeline.Build;
 
 /// <summary>
-/// "## Monitoring": profile and drift on the 3M-row flights file (issue #7: at most 2 s for all features). The
+/// "## Monitoring": profile and drift on the 3M-row flights table (issue #7: at most 2 s for all features). The
 /// profile is made as a run makes it (training rows, holdout predictions from the evaluation); Monitor's drift runs on
 /// all 3M rows with their labels (decay on auc) and logged predictions, so model scoring is not part of either figure.
 /// </summary>
-internal sealed class MonitorBenchmark(string dataDirectory, BuildLog log)
+internal sealed class MonitorBenchmark(BenchmarkData data, BuildLog log)
 {
     public const string Name = "monitoring";
     public const string Heading = "## Monitoring";
     private const int Repeats = 3;
 
-    /// <summary>The section, or null (with a warning) when flights.csv.gz is missing.</summary>
-    public string? Run()
+    public string Run()
     {
-        var path = Path.Combine(dataDirectory, "flights.csv.gz");
-        if (!File.Exists(path))
-        {
-            log.Warning($"monitoring benchmark skipped: {path} is missing");
-            return null;
-        }
-
-        var frame = CsvFrameReader.Read(path, new CsvReadOptions { Ignore = ["date"] });
+        var frame = data.Flights();
         var (trainRows, holdoutRows) = FrameSplit.TrainHoldout(frame, 0.2, 42, "delayed");
         var train = frame.Take(trainRows);
         var holdout = frame.Take(holdoutRows);
