@@ -12,7 +12,7 @@ internal sealed partial class Build
     readonly string[]? BenchmarkOnly;
 
     Target Benchmark => _ => _
-        .Description("Train on every benchmark data set (repository data/, flights fetched from the npm package vega-datasets) with scikit-learn's protocol, load-test the model server, time profile + drift on flights; write docs/benchmarks.md beside the peers' figures")
+        .Description("Train on every benchmark data set (from the repository; flights fetched once from the npm package vega-datasets) with scikit-learn's protocol and run the peers (scikit-learn, XGBoost) on the same rows in the same run; load-test the model server; time profile + drift on flights; write docs/benchmarks.md")
         .Produces("docs/benchmarks.md")
         .Executes(async () =>
         {
@@ -24,7 +24,8 @@ internal sealed partial class Build
             var data = new BenchmarkData(RootDirectory, new BenchmarkDataCache(BenchmarkCache ?? BenchmarkDataCache.DefaultDirectory, Log), Log);
             if (cases.Length > 0)
             {
-                var runner = new BenchmarkRunner(data, Log, Threads);
+                var peers = InstallPeers() ? new PeerRunner(Path.Combine(Run.SourceRoot, "build", "Stages", "Benchmarks", "peers.py"), Log) : null;
+                var runner = new BenchmarkRunner(data, peers, Path.Combine(RootDirectory, ".tmp", "benchmark-peers"), Log, Threads);
                 var rows = runner.Run(cases);
                 markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
             }
@@ -44,6 +45,22 @@ internal sealed partial class Build
             File.WriteAllText(path, MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });
+
+    /// <summary>Installs the peers' Debian packages (as root; scripts/start-services.sh with PACKAGES_ONLY=1); false (with a warning) when they are missing.</summary>
+    bool InstallPeers()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(Run.SourceRoot, "scripts", "start-services.sh"), .. PeerRunner.Packages]);
+        info.Environment["PACKAGES_ONLY"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Log.Warning($"benchmark peers skipped: {string.Join(' ', PeerRunner.Packages)} could not be installed (exit {process.ExitCode}; run as root)");
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>The serving section, or null (with a warning) when there is no Docker engine to run it on.</summary>
     async Task<string?> RunServingBenchmarkAsync()

@@ -2,7 +2,8 @@
 # Idempotent: make sure the services ModelPipeline's container stages and tests need are installed and running.
 #   - a Docker engine (Debian's docker.io) on unix:///tmp/modelpipeline/docker.sock
 #   - an OCI registry (Debian's docker-registry) on 127.0.0.1:5000
-# Extra Debian package names given as arguments are installed too (e.g. prometheus chromium python3-sklearn).
+# Extra Debian package names given as arguments are installed too (e.g. prometheus chromium python3-sklearn);
+# with PACKAGES_ONLY=1 only those are installed and nothing is started (the benchmark's peers).
 # Needs root to install or start anything; prints DOCKER_HOST=... and REGISTRY=... lines on success.
 # Exit codes: 0 ready, 3 not root and something is missing, 1 a service failed to start.
 # Environment: MODELPIPELINE_SERVICES_DIR (default /tmp/modelpipeline), REGISTRY_ADDR (default 127.0.0.1:5000),
@@ -18,7 +19,7 @@ registry_ready() { curl -fsS -m 2 "http://$REG_ADDR/v2/" >/dev/null 2>&1; }
 is_root() { [ "$(id -u)" = 0 ]; }
 
 # --- packages -----------------------------------------------------------------------------------
-want=(docker.io docker-registry "$@")
+if [ "${PACKAGES_ONLY:-0}" = 1 ]; then want=("$@"); else want=(docker.io docker-registry "$@"); fi
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,6 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+[ "${PACKAGES_ONLY:-0}" = 1 ] && exit 0
 
 # --- Docker engine ------------------------------------------------------------------------------
 if ! docker_ready; then

@@ -7,11 +7,12 @@ using ModelPipeline.Training;
 namespace ModelPipeline.Build;
 
 /// <summary>
-/// Trains every catalogued trainer on every shared data set with the peers' protocol (scikit-learn's own 80/20 split
+/// Trains every catalogued trainer on every benchmark data set with the peers' protocol (scikit-learn's own 80/20 split
 /// with seed 42, stratified for classification: <see cref="FrameSplit"/> gives the same rows; every one-hot level kept)
-/// and measures metric, fit time and batch-prediction throughput.
+/// and measures metric, fit time and batch-prediction throughput; then, in the same run, the peers on the very same
+/// train and holdout rows (written to CSV for them), with the load average before and after each trainer's row.
 /// </summary>
-internal sealed class BenchmarkRunner(BenchmarkData data, BuildLog log, int? threads)
+internal sealed class BenchmarkRunner(BenchmarkData data, PeerRunner? peers, string workDirectory, BuildLog log, int? threads)
 {
     /// <summary>The peers' preprocessing: scikit-learn's OneHotEncoder keeps every level (our default keeps the 100 most frequent).</summary>
     private static readonly FeatureOptions EveryLevel = new() { MaxCategories = 100_000 };
@@ -38,28 +39,58 @@ internal sealed class BenchmarkRunner(BenchmarkData data, BuildLog log, int? thr
             frame = null;
             ReleaseGarbage();
             log.Information($"{benchmark.Name}: {train.RowCount:N0} train / {holdout.RowCount:N0} holdout rows, read in {load.Elapsed.TotalSeconds:F2} s{PeakSoFar()}");
-            foreach (var peer in benchmark.Peers)
+            (string Train, string Holdout)? files = peers is null ? null : WriteSplit(benchmark, train, holdout);
+            ReleaseGarbage();
+            var text = train.Columns.Where(c => c.Kind == ColumnKind.Categorical && c.Name != benchmark.Label).Select(c => c.Name).ToArray();
+            foreach (var trainer in benchmark.Trainers)
             {
-                rows.Add(Measure(benchmark, peer, train, holdout, load.Elapsed.TotalSeconds));
+                var loadBefore = ServingBenchmark.LoadAverage();
+                var ours = Measure(benchmark, trainer, train, holdout);
                 ReleaseGarbage();
+
+                var peerResults = new List<PeerResult>();
+                foreach (var model in files is null ? [] : PeerRunner.ModelsFor(trainer))
+                {
+                    if (peers!.Run(model, benchmark.Task, benchmark.Label, files!.Value.Train, files.Value.Holdout, text) is { } result)
+                    {
+                        log.Information($"  {result.Library} {model}: {benchmark.PrimaryMetric} {result.Metric:0.0000}, fit {result.FitSeconds:F2} s" +
+                            $"{(result.Iterations is { } n ? $" ({n} iterations)" : "")}, predict {result.PredictRowsPerSecond:N0} rows/s, peak {result.PeakMib:N0} MiB");
+                        peerResults.Add(result);
+                    }
+                }
+
+                rows.Add(ours with { Peers = peerResults, LoadBefore = loadBefore, LoadAfter = ServingBenchmark.LoadAverage(), LoadSeconds = load.Elapsed.TotalSeconds });
             }
 
             if (benchmark.Name == "flights")
             {
                 FlightsPeakMiB = PeakMemoryMiB();
             }
-        }
 
-        data.Release();
+            if (files is { } written)
+            {
+                File.Delete(written.Train);
+                File.Delete(written.Holdout);
+            }
+        }
 
         return rows;
     }
 
-    private BenchmarkRow Measure(BenchmarkCase benchmark, PeerFigure peer, Frame train, Frame holdout, double loadSeconds)
+    private (string Train, string Holdout) WriteSplit(BenchmarkCase benchmark, Frame train, Frame holdout)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var files = (Path.Combine(workDirectory, $"{benchmark.Name}-train.csv"), Path.Combine(workDirectory, $"{benchmark.Name}-holdout.csv"));
+        FrameCsvWriter.Write(train, files.Item1);
+        FrameCsvWriter.Write(holdout, files.Item2);
+        return files;
+    }
+
+    private BenchmarkRow Measure(BenchmarkCase benchmark, string trainer, Frame train, Frame holdout)
     {
         var spec = new TrainingSpec(benchmark.Task, benchmark.Label, new Dictionary<string, string>())
         {
-            TrainerType = peer.Trainer,
+            TrainerType = trainer,
             Seed = 42,
             Threads = threads,
             Features = EveryLevel,
@@ -86,8 +117,8 @@ internal sealed class BenchmarkRunner(BenchmarkData data, BuildLog log, int? thr
         }
         while (repeat.Elapsed < TimeSpan.FromSeconds(0.5));
         var rowsPerSecond = scored / repeat.Elapsed.TotalSeconds;
-        log.Information($"  {peer.Trainer}: {benchmark.PrimaryMetric} {metric:0.0000} (sklearn {peer.Metric:0.0000}), fit {fit.Elapsed.TotalSeconds:F2} s (sklearn {peer.FitSeconds} s), predict {rowsPerSecond:N0} rows/s{afterFit} after the fit{PeakSoFar()} after predicting");
-        return new BenchmarkRow(benchmark.Name, train.RowCount, peer, metric, fit.Elapsed.TotalSeconds, rowsPerSecond, loadSeconds);
+        log.Information($"  ours {trainer}: {benchmark.PrimaryMetric} {metric:0.0000}, fit {fit.Elapsed.TotalSeconds:F2} s, predict {rowsPerSecond:N0} rows/s{afterFit} after the fit{PeakSoFar()} after predicting");
+        return new BenchmarkRow(benchmark.Name, train.RowCount, trainer, metric, fit.Elapsed.TotalSeconds, rowsPerSecond, 0, [], "", "");
     }
 
     /// <summary>

@@ -56,20 +56,6 @@ internal static class FlightsColumns
         ]);
     }
 
-    /// <summary>
-    /// <paramref name="count"/> rows of the months <paramref name="first"/>..<paramref name="last"/>, drawn with a fixed
-    /// seed and kept in time order (the drift benchmarks' "before" and "after" quarters).
-    /// </summary>
-    public static Frame Sample(Frame flights, int first, int last, int count, int seed)
-    {
-        var month = flights["month"];
-        var candidates = Enumerable.Range(0, flights.RowCount).Where(r => month.Number(r) >= first && month.Number(r) <= last).ToArray();
-        new Random(seed).Shuffle(candidates);
-        var rows = candidates[..Math.Min(count, candidates.Length)];
-        Array.Sort(rows);
-        return flights.Take(rows);
-    }
-
     private static DateTime Parse(string level) =>
         DateTime.ParseExact(level, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None);
 }
