@@ -102,7 +102,7 @@ internal static class GitHubStage
 
         var registry = ModelRegistry.Open(Path.GetFullPath(modelsDirectory, root), pipeline);
         var version = registry.GetVersion(decision.Version);
-        var assets = new List<ReleaseAsset> { new("model.bin", "application/octet-stream", registry.ReadModel(version)) };
+        var assets = new List<ReleaseAsset> { new(version.ModelFile, "application/octet-stream", registry.ReadModel(version)) };
         foreach (var binary in version.Attachments.Keys.Where(n => n.EndsWith(".bin", StringComparison.Ordinal)))
         {
             assets.Add(new ReleaseAsset(binary, "application/octet-stream", registry.ReadAttachment(version, binary)));

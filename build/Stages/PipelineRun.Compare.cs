@@ -26,7 +26,7 @@ internal sealed partial class PipelineRun
         {
             try
             {
-                championEvaluation = Score(TrainedModel.Load(Registry.ReadModel(champion)));
+                championEvaluation = Score(LoadModel(champion));
             }
             catch (Exception e) when (e is ModelSchemaException or ModelFormatException)
             {
@@ -53,7 +53,8 @@ internal sealed partial class PipelineRun
         var model = Challenger;
         var lineage = new Lineage(
             retrain.DataFiles.Select(f => new DataFileRecord(f.Name, f.Sha256, f.Bytes)).ToArray(),
-            retrain.DataHash, retrain.ConfigHash, SchemaHash(model.Schema), Definition.Task.ToString().ToLowerInvariant(), GitCommit(Root));
+            retrain.DataHash, retrain.ConfigHash, SchemaHash(model.Schema), Definition.Task.ToString().ToLowerInvariant(), GitCommit(Root),
+            model.Framework.Count == 0 ? null : new SortedDictionary<string, string>(model.Framework.ToDictionary(), StringComparer.Ordinal));
         var planned = Registry.PlanBump(lineage);
         var championVersion = championEvaluation is null ? null : champion?.Version;
         var history = Registry.ListVersions()
@@ -72,6 +73,8 @@ internal sealed partial class PipelineRun
         var decisionJson = JsonSerializer.SerializeToUtf8Bytes(record, RunArtifacts.Json);
         var registered = Registry.Register(new NewVersion(model.ToBytes(), lineage)
         {
+            ModelKind = model.Kind,
+            ModelFile = ModelKinds.Find(model.Kind).FileName,
             RunId = retrain.RunId,
             AllowUnchanged = true,
             Trigger = ParseTrigger(trigger),
@@ -105,6 +108,9 @@ internal sealed partial class PipelineRun
         Artifacts.Write(Artifacts.DecisionFile, record);
         return record;
     }
+
+    /// <summary>A registered version's model, its bytes checked against the registry's sha256 and read by its kind.</summary>
+    public IScoringModel LoadModel(ModelVersion version) => ModelKinds.Load(version.ModelKind, Registry.ReadModel(version));
 
     public static VersionTrigger ParseTrigger(string trigger) => trigger.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() switch
     {

@@ -21,7 +21,7 @@ internal sealed partial class PipelineRun
     }
 
     /// <summary>Scores a model on this run's holdout rows (the same rows for challenger and champion).</summary>
-    public ModelEvaluation Score(TrainedModel model)
+    public ModelEvaluation Score(IScoringModel model)
     {
         var holdout = Holdout;
         var actual = model.ReadTargets(holdout);

@@ -45,7 +45,7 @@ internal sealed partial class PipelineRun
     {
         var champion = Registry.Champion ?? throw new InvalidOperationException($"{Definition.Name} has no champion yet: run the pipeline first.");
         Registry.Verify(champion);
-        var model = TrainedModel.Load(Registry.ReadModel(champion));
+        var model = LoadModel(champion);
         var profile = ChampionProfile(champion, model);
         Frame current;
         Predictions? logged = null;
@@ -72,7 +72,7 @@ internal sealed partial class PipelineRun
     }
 
     /// <summary>The champion's profile: its registry attachment, else the one the Profile target wrote, else made now from the pipeline's data (and kept).</summary>
-    private ReferenceProfile ChampionProfile(ModelVersion champion, TrainedModel model)
+    private ReferenceProfile ChampionProfile(ModelVersion champion, IScoringModel model)
     {
         if (champion.Attachments.ContainsKey(ProfileAttachment))
         {

@@ -28,14 +28,19 @@ internal sealed partial class PipelineRun
         var definition = Definition;
         var version = Registry.GetVersion(decision.Version);
         var modelBytes = Registry.ReadModel(version);
-        var model = TrainedModel.Load(modelBytes);
+        var model = ModelKinds.Load(version.ModelKind, modelBytes);
 
         var publish = await ServerPublisher.PublishAsync(SourceRoot, Path.Combine(SourceRoot, ".tmp", "server-publish"), log: line => Log.Debug(line));
         Log.Information($"Model server {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1048576.0:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
 
         var modelDirectory = Path.Combine(Artifacts.Directory, "image-model");
         Directory.CreateDirectory(modelDirectory);
-        File.WriteAllBytes(Path.Combine(modelDirectory, "model.bin"), modelBytes);
+        foreach (var stale in Directory.EnumerateFiles(modelDirectory))
+        {
+            File.Delete(stale);
+        }
+
+        File.WriteAllBytes(Path.Combine(modelDirectory, version.ModelFile), modelBytes);
         var manifest = new JsonObject
         {
             ["pipeline"] = definition.Name,
@@ -44,6 +49,8 @@ internal sealed partial class PipelineRun
             ["created"] = version.CreatedUtc.ToString("O"),
             ["decision"] = decision.Verdict,
             ["lineage"] = JsonSerializer.SerializeToNode(version.Lineage, RunArtifacts.Json),
+            ["kind"] = version.ModelKind,
+            ["file"] = version.ModelFile,
         };
         File.WriteAllText(Path.Combine(modelDirectory, "model.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
@@ -78,7 +85,7 @@ internal sealed partial class PipelineRun
         Log.Information($"Built {built.Reference} ({built.SizeBytes / 1048576.0:F1} MB) in {built.BuildTime.TotalSeconds:F1} s");
 
         var rows = Holdout.Take(Enumerable.Range(0, Math.Min(SmokeRows, Split.Holdout.Length)).ToArray());
-        var expected = model.Predict(rows);
+        var expected = model.Predict(rows, null);
         var smoke = await new ImageSmokeTest(engine).RunAsync(built.Reference, definition.Container.Port, SmokeRequest.Body(rows, model.Schema),
             body => SmokeRequest.Check(body, expected), TimeSpan.FromSeconds(60));
         if (!smoke.Passed)

@@ -63,7 +63,10 @@ internal sealed partial class PipelineRun
         _challenger = model;
         Artifacts.WriteBytes(Artifacts.ChallengerModel, model.ToBytes());
         Artifacts.Write(Artifacts.RetrainRecord, new RetrainRecord(definition.Name, true, null, fingerprint.Combined, definition.ConfigHash,
-            files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length));
+            files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length)
+        {
+            ModelKind = model.Kind,
+        });
         Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
         return null;
     }

@@ -17,7 +17,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
     private Frame? _frame;
     private (int[] Train, int[] Holdout)? _split;
     private DataFingerprint? _fingerprint;
-    private TrainedModel? _challenger;
+    private IScoringModel? _challenger;
     private ModelRegistry? _registry;
 
     public string Root { get; } = root;
@@ -47,7 +47,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
     public Frame Holdout => Frame.Take(Split.Holdout);
 
     /// <summary>The model Retrain made: in memory in this process, else read back from the artifacts.</summary>
-    public TrainedModel Challenger => _challenger ??= LoadChallenger();
+    public IScoringModel Challenger => _challenger ??= LoadChallenger();
 
     public RetrainRecord RequireRetrainRecord() =>
         Artifacts.Read<RetrainRecord>(Artifacts.RetrainRecord)
@@ -132,13 +132,13 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
         return frame;
     }
 
-    private TrainedModel LoadChallenger()
+    private IScoringModel LoadChallenger()
     {
         if (!File.Exists(Artifacts.ChallengerModel))
         {
             throw new InvalidOperationException($"No challenger model at {Rel(Artifacts.ChallengerModel)}: run the Retrain target first.");
         }
 
-        return TrainedModel.Load(File.ReadAllBytes(Artifacts.ChallengerModel));
+        return ModelKinds.Load(RequireRetrainRecord().ModelKind, File.ReadAllBytes(Artifacts.ChallengerModel));
     }
 }

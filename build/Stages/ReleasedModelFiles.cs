@@ -60,9 +60,9 @@ internal static class ReleasedModelFiles
         }
     }
 
-    /// <summary>model.bin and the binary attachments: the files kept out of git and released as assets.</summary>
+    /// <summary>The model file (model.bin, model.zip, …) and the binary attachments: the files kept out of git and released as assets.</summary>
     static IEnumerable<(string Name, string Sha256)> Expected(ModelVersion version) =>
-        new[] { ("model.bin", version.Sha256) }
+        new[] { (version.ModelFile, version.Sha256) }
             .Concat(version.Attachments.Where(a => a.Key.EndsWith(".bin", StringComparison.Ordinal)).Select(a => (a.Key, a.Value)));
 
     /// <summary>Downloads into a temporary file beside <paramref name="path"/>, checks the sha256, then renames; a mismatch leaves nothing behind.</summary>

@@ -14,4 +14,8 @@ internal sealed record RetrainRecord(
     string Trigger,
     double FitSeconds,
     int TrainRows,
-    int HoldoutRows);
+    int HoldoutRows)
+{
+    /// <summary>The challenger's model kind (<c>builtin</c>, <c>mlnet</c>, …): how challenger.bin is read back.</summary>
+    public string ModelKind { get; init; } = Training.ModelKinds.BuiltIn;
+}

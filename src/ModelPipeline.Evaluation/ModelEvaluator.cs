@@ -11,7 +11,7 @@ public static class ModelEvaluator
     /// against the holdout's label column. Score the champion on the same holdout to compare the two.
     /// </summary>
     /// <exception cref="ModelSchemaException">The holdout lacks an input or the label column, or has an unknown class.</exception>
-    public static ModelEvaluation Evaluate(TrainedModel model, Frame holdout, double threshold = BinaryMetrics.DefaultThreshold, int? threads = null)
+    public static ModelEvaluation Evaluate(IScoringModel model, Frame holdout, double threshold = BinaryMetrics.DefaultThreshold, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(holdout);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelPipeline.Registry;
 
 /// <summary>Where a model came from: the data files, the hashes that drive <see cref="VersionBump"/>, the task and the commit.</summary>
@@ -7,10 +9,15 @@ namespace ModelPipeline.Registry;
 /// <param name="SchemaHash">Hash of the input schema (a change bumps major).</param>
 /// <param name="Task">The learning task as text, e.g. <c>binary</c>, <c>multiclass</c>, <c>regression</c> (a change bumps major).</param>
 /// <param name="GitCommit">The source commit the run was built from, when known.</param>
+/// <param name="Framework">
+/// What made the model besides ModelPipeline (e.g. <c>mlnet_version</c>, <c>reproducible</c>); null or empty for
+/// built-in models. Informational: it does not change the version number.
+/// </param>
 public sealed record Lineage(
     IReadOnlyList<DataFileRecord> DataFiles,
     string DataHash,
     string ConfigHash,
     string SchemaHash,
     string Task,
-    string? GitCommit = null);
+    string? GitCommit = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Framework = null);

@@ -10,7 +10,7 @@ public sealed partial class ModelRegistry
     {
         ArgumentNullException.ThrowIfNull(version);
         var stored = GetVersion(version.Version);
-        return ReadVerified(Path.Combine(_paths.VersionDirectory(stored.Version), RegistryPaths.ModelFile), stored.Sha256);
+        return ReadVerified(Path.Combine(_paths.VersionDirectory(stored.Version), stored.ModelFile), stored.Sha256);
     }
 
     /// <summary>The model bytes of a version or alias (e.g. <c>champion</c>), verified like <see cref="ReadModel(ModelVersion)"/>.</summary>

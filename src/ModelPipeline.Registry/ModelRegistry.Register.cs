@@ -7,7 +7,7 @@ public sealed partial class ModelRegistry
 
     /// <summary>
     /// Registers a new version: under the pipeline lock, computes the number with <see cref="VersionBump"/> from the latest
-    /// version, writes model.bin, the attachments and version.json into <c>versions/.tmp-&lt;guid&gt;/</c>, fsyncs them and
+    /// version, writes the model file (<see cref="NewVersion.ModelFile"/>), the attachments and version.json into <c>versions/.tmp-&lt;guid&gt;/</c>, fsyncs them and
     /// renames the directory to <c>versions/&lt;semver&gt;/</c> in one atomic step. Throws <see cref="RegistryException"/>
     /// when nothing changed since the latest version (unless <see cref="NewVersion.AllowUnchanged"/>).
     /// </summary>
@@ -32,6 +32,8 @@ public sealed partial class ModelRegistry
             Pipeline = Pipeline,
             Sha256 = DurableFile.Sha256Hex(draft.Model),
             Size = draft.Model.LongLength,
+            ModelKind = draft.ModelKind,
+            ModelFile = draft.ModelFile,
             CreatedUtc = _options.Time.GetUtcNow(),
             RunId = draft.RunId,
             Trigger = draft.Trigger,
@@ -57,7 +59,7 @@ public sealed partial class ModelRegistry
         System.IO.Directory.CreateDirectory(temp);
         try
         {
-            DurableFile.WriteNew(Path.Combine(temp, RegistryPaths.ModelFile), draft.Model);
+            DurableFile.WriteNew(Path.Combine(temp, draft.ModelFile), draft.Model);
             foreach (var (name, bytes) in draft.Attachments)
                 DurableFile.WriteNew(Path.Combine(temp, name), bytes);
             DurableFile.WriteNew(Path.Combine(temp, RegistryPaths.VersionFile), RegistryJson.ToPrettyBytes(record));
@@ -90,8 +92,9 @@ public sealed partial class ModelRegistry
         foreach (var (name, value) in draft.Metrics)
             if (!double.IsFinite(value))
                 throw new RegistryException($"metric '{name}' is {value}; only finite numbers can be registered");
+        RegistryNames.ValidateModelFile(draft.ModelFile, draft.ModelKind);
         foreach (var name in draft.Attachments.Keys)
-            RegistryNames.ValidateAttachment(name);
+            RegistryNames.ValidateAttachment(name, draft.ModelFile);
         foreach (var (name, value) in new[] { ("data hash", draft.Lineage.DataHash), ("config hash", draft.Lineage.ConfigHash), ("schema hash", draft.Lineage.SchemaHash), ("task", draft.Lineage.Task) })
             if (string.IsNullOrWhiteSpace(value))
                 throw new RegistryException($"lineage {name} is empty; the registry needs it to decide the version number");

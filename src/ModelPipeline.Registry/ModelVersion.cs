@@ -11,11 +11,20 @@ public sealed record ModelVersion
     /// <summary>The pipeline name.</summary>
     public required string Pipeline { get; init; }
 
-    /// <summary>Lower-case hex sha256 of <c>model.bin</c>.</summary>
+    /// <summary>Lower-case hex sha256 of the model file (<see cref="ModelFile"/>), checked on every read.</summary>
     public required string Sha256 { get; init; }
 
-    /// <summary>Size of <c>model.bin</c> in bytes.</summary>
+    /// <summary>Size of the model file in bytes.</summary>
     public required long Size { get; init; }
+
+    /// <summary>
+    /// The kind of model the file holds: <c>builtin</c> (ModelPipeline's own format), <c>mlnet</c>, <c>onnx</c>, …
+    /// Versions written before kinds existed read as <c>builtin</c>.
+    /// </summary>
+    public string ModelKind { get; init; } = NewVersion.BuiltInKind;
+
+    /// <summary>The model file's name in the version directory: <c>model.bin</c> (builtin), <c>model.zip</c> (mlnet), …</summary>
+    public string ModelFile { get; init; } = NewVersion.BuiltInFile;
 
     /// <summary>When the version was registered (UTC).</summary>
     public required DateTimeOffset CreatedUtc { get; init; }

@@ -8,6 +8,18 @@ namespace ModelPipeline.Registry;
 /// <param name="Lineage">Data, config and schema hashes, task and commit.</param>
 public sealed record NewVersion(byte[] Model, Lineage Lineage)
 {
+    /// <summary>The kind of ModelPipeline's own model files.</summary>
+    public const string BuiltInKind = "builtin";
+
+    /// <summary>The file name of ModelPipeline's own model files.</summary>
+    public const string BuiltInFile = "model.bin";
+
+    /// <summary>The model's kind, recorded in version.json (opaque to the registry): <c>builtin</c>, <c>mlnet</c>, <c>onnx</c>, …</summary>
+    public string ModelKind { get; init; } = BuiltInKind;
+
+    /// <summary>The name the model bytes are stored under in the version directory, e.g. <c>model.zip</c>.</summary>
+    public string ModelFile { get; init; } = BuiltInFile;
+
     /// <summary>The run that produced the model (e.g. a GitHub run id or a local guid).</summary>
     public string RunId { get; init; } = "";
 

@@ -17,11 +17,20 @@ internal static class RegistryNames
                 $"alias '{alias}' is not allowed: use letters, digits, '-', '_' or '.', starting with a letter, and not a version number");
     }
 
-    public static void ValidateAttachment(string name)
+    public static void ValidateAttachment(string name, string modelFile = RegistryPaths.ModelFile)
     {
-        if (!IsSimpleName(name) || name is RegistryPaths.ModelFile or RegistryPaths.VersionFile)
+        if (!IsSimpleName(name) || name == modelFile || name is RegistryPaths.ModelFile or RegistryPaths.VersionFile)
             throw new RegistryException(
-                $"attachment name '{name}' is not allowed: use a plain file name (letters, digits, '-', '_', '.') other than model.bin and version.json");
+                $"attachment name '{name}' is not allowed: use a plain file name (letters, digits, '-', '_', '.') other than {modelFile} and version.json");
+    }
+
+    public static void ValidateModelFile(string name, string kind)
+    {
+        if (!IsSimpleName(name) || name == RegistryPaths.VersionFile)
+            throw new RegistryException(
+                $"model file name '{name}' is not allowed: use a plain file name (letters, digits, '-', '_', '.') other than version.json");
+        if (!IsSimpleName(kind) || kind != kind.ToLowerInvariant())
+            throw new RegistryException($"model kind '{kind}' is not allowed: use lower-case letters, digits, '-', '_' or '.'");
     }
 
     private static bool IsSimpleName(string? name) =>

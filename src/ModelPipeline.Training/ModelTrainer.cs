@@ -25,6 +25,25 @@ public static class ModelTrainer
         TrainerCatalog.RequireTask(trainer, spec.Task);
         var parameters = TrainerParameters.Resolve(trainer.Name, trainer.Parameters, spec.Parameters);
         FeatureOptionsCheck.Validate(spec.Features);
+        var schema = DescribeSchema(train, spec);
+        var targets = schema.ReadTargets(train);
+        var inputs = InputBinding.Bind(schema, train);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = spec.Threads ?? Environment.ProcessorCount };
+        var context = new TrainingContext(train, inputs, targets, schema, spec, parameters, parallel, progress);
+        var body = trainer.Fit(context);
+        return new TrainedModel(schema, trainer.Name, parameters.Values, body);
+    }
+
+    /// <summary>
+    /// The schema a model trained on <paramref name="train"/> as <paramref name="spec"/> says will have: its classes
+    /// (binary: [negative, positive]) and its inputs (every column but the label and the ignored ones; categorical
+    /// ones with the levels present). Every model kind starts from it, so all kinds read the same columns.
+    /// </summary>
+    /// <exception cref="TrainingOptionsException">Bad thread count, no label column, fewer than 2 rows, wrong class count, no inputs.</exception>
+    public static ModelSchema DescribeSchema(Frame train, TrainingSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(spec);
         if (spec.Threads is < 1)
         {
             throw new TrainingOptionsException($"Threads must be at least 1 (or unset for all cores); got {spec.Threads}.");
@@ -41,18 +60,13 @@ public static class ModelTrainer
         }
 
         var classes = LabelEncoding.Classes(label, spec.Task, spec.PositiveClass);
-        var targets = LabelEncoding.Targets(label, spec.Task, classes);
         var schema = new ModelSchema(spec.Task, spec.Label, classes, DescribeInputs(train, spec));
         if (schema.Inputs.Count == 0)
         {
             throw new TrainingOptionsException($"The data has no input columns besides label '{spec.Label}' and the ignored ones.");
         }
 
-        var inputs = InputBinding.Bind(schema, train);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = spec.Threads ?? Environment.ProcessorCount };
-        var context = new TrainingContext(train, inputs, targets, schema, spec, parameters, parallel, progress);
-        var body = trainer.Fit(context);
-        return new TrainedModel(schema, trainer.Name, parameters.Values, body);
+        return schema;
     }
 
     private static List<InputColumn> DescribeInputs(Frame train, TrainingSpec spec)

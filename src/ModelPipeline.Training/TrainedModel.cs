@@ -8,7 +8,7 @@ namespace ModelPipeline.Training;
 /// A fitted model: its schema, trainer and effective parameters, and the featurization and weights or trees it
 /// learned. It only predicts; <see cref="Save"/>/<see cref="Load(Stream)"/> use the format in docs/model-format.md.
 /// </summary>
-public sealed class TrainedModel
+public sealed class TrainedModel : IScoringModel
 {
     private readonly Lazy<CategoryLookup> _categories;
 
@@ -21,7 +21,13 @@ public sealed class TrainedModel
         _categories = new Lazy<CategoryLookup>(() => new CategoryLookup(schema));
     }
 
+    /// <summary>Always <see cref="ModelKinds.BuiltIn"/>.</summary>
+    public string Kind => ModelKinds.BuiltIn;
+
     public ModelSchema Schema { get; }
+
+    /// <summary>Empty: a built-in model depends on nothing but ModelPipeline, and is byte-identical for any thread count.</summary>
+    public IReadOnlyDictionary<string, string> Framework { get; } = new Dictionary<string, string>();
 
     public string TrainerType { get; }
 
@@ -48,16 +54,7 @@ public sealed class TrainedModel
 
     /// <summary>The label column of <paramref name="frame"/> as class indices (classification) or values (regression).</summary>
     /// <exception cref="ModelSchemaException">The label column is absent, a label is missing or a class is unknown; names the row.</exception>
-    public double[] ReadTargets(Frame frame)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        if (!frame.TryGetColumn(Schema.Label, out var label))
-        {
-            throw new ModelSchemaException($"input lacks label column '{Schema.Label}'") { Columns = [Schema.Label] };
-        }
-
-        return LabelEncoding.Targets(label, Schema.Task, Schema.Classes);
-    }
+    public double[] ReadTargets(Frame frame) => Schema.ReadTargets(frame);
 
     public void Save(Stream stream)
     {

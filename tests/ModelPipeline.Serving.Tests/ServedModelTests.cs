@@ -29,6 +29,19 @@ public sealed class ServedModelTests(ChurnServer churn)
     }
 
     [Fact]
+    public void Load_KindThisServerCannotRead_RefusesNamingTheKind()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mp-serving-tests", Guid.NewGuid().ToString("N"));
+        ServedModel.WriteDirectory(directory, [1, 2, 3], new ModelManifest("churn", "1.2.0", "", Kind: "tensorflow", File: "model.pb"));
+
+        var error = Assert.Throws<ModelLoadException>(() => ServedModel.Load(directory));
+
+        Assert.True(File.Exists(Path.Combine(directory, "model.pb")));
+        Assert.StartsWith("Refusing to serve: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("model kind 'tensorflow' cannot be read by this build (it reads: builtin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Main_BadOption_ExitsWithCode2()
     {
         Assert.Equal(2, Program.Main(["--port", "eighty"]));

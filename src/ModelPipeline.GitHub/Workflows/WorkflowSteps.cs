@@ -81,7 +81,7 @@ internal static class WorkflowSteps
         new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
 
     /// <summary>
-    /// The build's target that downloads the binary files of registered versions (model.bin, anomaly-forest.bin; release
+    /// The build's target that downloads the binary files of registered versions (model.bin or model.zip/model.onnx, anomaly-forest.bin; release
     /// assets, not in git) through the REST client, checking each against the registry's sha256.
     /// </summary>
     public const string FetchModels = "FetchModels";
@@ -89,7 +89,7 @@ internal static class WorkflowSteps
     const string CommitRegistry = """
         git config user.name "github-actions[bot]"
         git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
-        git add -A -- models ':(exclude,glob)models/*/versions/*/*.bin'
+        git add -A -- models ':(exclude,glob)models/*/versions/*/*.bin' ':(exclude,glob)models/*/versions/*/*.zip' ':(exclude,glob)models/*/versions/*/*.onnx'
         if git diff --cached --quiet; then
           echo "registry metadata unchanged"
           exit 0

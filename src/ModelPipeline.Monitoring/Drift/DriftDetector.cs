@@ -14,7 +14,7 @@ public static class DriftDetector
     /// then measures feature, prediction and (when the label column is present) label drift and decay, and anomalies.
     /// </summary>
     /// <exception cref="MonitoringException">A feature column is absent or of another kind than in the reference.</exception>
-    public static DriftResult Detect(ReferenceProfile profile, TrainedModel model, Frame current, DriftRules rules, Predictions? loggedPredictions = null)
+    public static DriftResult Detect(ReferenceProfile profile, IScoringModel model, Frame current, DriftRules rules, Predictions? loggedPredictions = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(model);
@@ -27,7 +27,7 @@ public static class DriftDetector
             columns[f] = current.TryGetColumn(name, out var column) ? column : throw new MonitoringException($"the current data lacks feature column '{name}'");
         }
 
-        var predictions = loggedPredictions ?? model.Predict(current);
+        var predictions = loggedPredictions ?? model.Predict(current, null);
         var features = new ColumnDrift[columns.Length];
         var prediction = default(ColumnDrift);
         var label = default(LabelDrift);

@@ -73,15 +73,15 @@ public sealed record ReferenceProfile
     public static string ForestFile(string profilePath) => Path.ChangeExtension(profilePath, ".forest.bin");
 
     /// <summary>Profiles a model version: its training rows, itself and its holdout scored with the given metrics.</summary>
-    public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout, IReadOnlyDictionary<string, double> holdoutMetrics)
+    public static ReferenceProfile Build(Frame train, IScoringModel model, Frame holdout, IReadOnlyDictionary<string, double> holdoutMetrics)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(holdout);
-        return Build(train, model, holdout, model.Predict(holdout), holdoutMetrics);
+        return Build(train, model, holdout, model.Predict(holdout, null), holdoutMetrics);
     }
 
     /// <summary>As above, with the holdout's predictions already made (by the evaluation): the holdout is not scored again.</summary>
-    public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout, Predictions holdoutPredictions, IReadOnlyDictionary<string, double> holdoutMetrics)
+    public static ReferenceProfile Build(Frame train, IScoringModel model, Frame holdout, Predictions holdoutPredictions, IReadOnlyDictionary<string, double> holdoutMetrics)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(model);
@@ -145,8 +145,8 @@ public sealed record ReferenceProfile
         return (forest.ToBytes(), threshold, rate);
     }
 
-    /// <summary>As <see cref="Build(Frame, TrainedModel, Frame, IReadOnlyDictionary{string, double})"/>, scoring the holdout itself.</summary>
-    public static ReferenceProfile Build(Frame train, TrainedModel model, Frame holdout)
+    /// <summary>As <see cref="Build(Frame, IScoringModel, Frame, IReadOnlyDictionary{string, double})"/>, scoring the holdout itself.</summary>
+    public static ReferenceProfile Build(Frame train, IScoringModel model, Frame holdout)
     {
         ArgumentNullException.ThrowIfNull(model);
         return Build(train, model, holdout, ModelEvaluator.Evaluate(model, holdout).Metrics.Values);

@@ -5,47 +5,52 @@ using ModelPipeline.Training;
 
 namespace ModelPipeline.Serving.Model;
 
-/// <summary>The model a server answers with: the <see cref="TrainedModel"/> from <c>model.bin</c> and its verified manifest.</summary>
+/// <summary>
+/// The model a server answers with: the model file (<c>model.bin</c>, or the file and kind <c>model.json</c> names,
+/// read through <see cref="ModelKinds"/>) and its verified manifest.
+/// </summary>
 public sealed class ServedModel
 {
     public const string ModelFileName = "model.bin";
     public const string ManifestFileName = "model.json";
 
-    public ServedModel(TrainedModel model, ModelManifest manifest)
+    public ServedModel(IScoringModel model, ModelManifest manifest)
     {
         Model = model;
         Manifest = manifest;
     }
 
-    public TrainedModel Model { get; }
+    public IScoringModel Model { get; }
 
     public ModelManifest Manifest { get; }
 
     public ModelSchema Schema => Model.Schema;
 
     /// <summary>
-    /// Reads <c>model.bin</c> and <c>model.json</c> from <paramref name="directory"/> and refuses a model whose
-    /// sha256 differs from the manifest's.
+    /// Reads <c>model.json</c> and the model file it names (default <c>model.bin</c>) from <paramref name="directory"/>
+    /// and refuses a model whose sha256 differs from the manifest's or whose kind this server cannot read.
     /// </summary>
     /// <exception cref="ModelLoadException">A file is missing or unreadable, or the checksum does not match.</exception>
     public static ServedModel Load(string directory)
     {
-        var binPath = Path.Combine(directory, ModelFileName);
         var jsonPath = Path.Combine(directory, ManifestFileName);
         if (!Directory.Exists(directory))
         {
             throw new ModelLoadException($"Model directory '{Path.GetFullPath(directory)}' does not exist (set --model-dir or MODEL_DIR).");
         }
 
-        foreach (var path in (string[])[binPath, jsonPath])
+        if (!File.Exists(jsonPath))
         {
-            if (!File.Exists(path))
-            {
-                throw new ModelLoadException($"Model directory '{Path.GetFullPath(directory)}' has no {Path.GetFileName(path)}.");
-            }
+            throw new ModelLoadException($"Model directory '{Path.GetFullPath(directory)}' has no {ManifestFileName}.");
         }
 
         var manifest = ReadManifest(jsonPath);
+        var binPath = Path.Combine(directory, string.IsNullOrWhiteSpace(manifest.File) ? ModelFileName : Path.GetFileName(manifest.File));
+        if (!File.Exists(binPath))
+        {
+            throw new ModelLoadException($"Model directory '{Path.GetFullPath(directory)}' has no {Path.GetFileName(binPath)}.");
+        }
+
         var bytes = File.ReadAllBytes(binPath);
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(actual, manifest.Sha256.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -56,7 +61,7 @@ public sealed class ServedModel
 
         try
         {
-            return new ServedModel(TrainedModel.Load(bytes), manifest);
+            return new ServedModel(ModelKinds.Load(manifest.Kind, bytes), manifest);
         }
         catch (ModelFormatException e)
         {
@@ -65,8 +70,9 @@ public sealed class ServedModel
     }
 
     /// <summary>
-    /// Writes a model directory the server can load: <c>model.bin</c> (<paramref name="modelBytes"/>) and
-    /// <c>model.json</c> (<paramref name="manifest"/> with its sha256 set from the bytes). Returns the manifest written.
+    /// Writes a model directory the server can load: the model file (<paramref name="modelBytes"/>, named as
+    /// <paramref name="manifest"/>'s kind and file say, default <c>model.bin</c>) and <c>model.json</c>
+    /// (<paramref name="manifest"/> with its sha256 set from the bytes). Returns the manifest written.
     /// </summary>
     public static ModelManifest WriteDirectory(string directory, byte[] modelBytes, ModelManifest manifest)
     {
@@ -74,7 +80,7 @@ public sealed class ServedModel
         ArgumentNullException.ThrowIfNull(manifest);
         Directory.CreateDirectory(directory);
         var written = manifest with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(modelBytes)) };
-        File.WriteAllBytes(Path.Combine(directory, ModelFileName), modelBytes);
+        File.WriteAllBytes(Path.Combine(directory, string.IsNullOrWhiteSpace(written.File) ? ModelFileName : written.File), modelBytes);
         File.WriteAllBytes(Path.Combine(directory, ManifestFileName), JsonSerializer.SerializeToUtf8Bytes(written, ServingJsonContext.Readable.ModelManifest));
         return written;
     }
