@@ -24,7 +24,7 @@ internal sealed partial class Build
             }
 
             _engine = await RequireEngineAsync();
-            await Run.PackageAsync(_engine, decision, EffectiveRegistry, BaseImage);
+            await Run.PackageAsync(_engine, decision, EffectiveRegistry, string.IsNullOrWhiteSpace(BaseImage) ? Run.Definition.Container.Base : BaseImage);
         });
 
     Target Push => _ => _

@@ -213,12 +213,47 @@ public sealed class DefinitionErrorTests
         Assert.Equal(
             [
                 "pipelines/x.yaml:1:7: task: unknown value 'binery'; expected one of binary, multiclass, regression (did you mean 'binary'?)",
-                "pipelines/x.yaml:2:1: data.label: required key is missing; expected the name of the column to predict",
                 "pipelines/x.yaml:4:3: data.lable: unknown key; expected one of files, label, positive_class, columns, ignore, missing (did you mean 'label'?)",
                 "pipelines/x.yaml:5:19: split.holdout: expected a number between 0 and 1 (exclusive), got '1.5'",
             ],
             errors.Select(e => e.ToString()));
-        Assert.Equal(("pipelines/x.yaml", 4, 3, "data.lable"), (errors[2].File, errors[2].Line, errors[2].Column, errors[2].KeyPath));
+        Assert.Equal(("pipelines/x.yaml", 4, 3, "data.lable"), (errors[1].File, errors[1].Line, errors[1].Column, errors[1].KeyPath));
+    }
+
+    [Fact]
+    public void Load_TypoOfARequiredKey_IsOneLineNotTwo()
+    {
+        using var workspace = new PipelineWorkspace();
+
+        var errors = workspace.Errors(PipelineWorkspace.Minimal.Replace("  label: y", "  labl: y", StringComparison.Ordinal));
+
+        var error = Assert.Single(errors);
+        Assert.Equal("data.labl", error.KeyPath);
+        Assert.EndsWith("(did you mean 'label'?)", error.Message);
+    }
+
+    [Fact]
+    public void Load_RequiredKeyMissingWithoutATypo_IsStillReported()
+    {
+        using var workspace = new PipelineWorkspace();
+
+        var errors = workspace.Errors(PipelineWorkspace.Minimal.Replace("  label: y", "  colour: y", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.ToString().EndsWith("data.label: required key is missing; expected the name of the column to predict"));
+        Assert.Contains(errors, e => e.KeyPath == "data.colour");
+    }
+
+    [Fact]
+    public void Load_ContainerImage_SaysThePushRepositoryNamesTheImage()
+    {
+        using var workspace = new PipelineWorkspace();
+
+        var error = workspace.Error(PipelineWorkspace.Minimal + "\ncontainer:\n  image: churn-model\n");
+
+        Assert.Equal(
+            "pipelines/x.yaml:8:10: container.image: not a key any more: the image is named <push.registry>/<push.repository>:<version> " +
+            "(default repository modelpipeline/x); move the name to push.repository",
+            error);
     }
 
     [Fact]

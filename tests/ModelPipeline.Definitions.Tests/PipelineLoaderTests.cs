@@ -44,7 +44,7 @@ public sealed class PipelineLoaderTests
         Assert.Null(definition.Search);
         Assert.Null(definition.Schedule);
         Assert.Equal("auc", definition.Gate.PrimaryMetric);
-        Assert.Equal(new ContainerSection("small", "", 8080, ""), definition.Container);
+        Assert.Equal(new ContainerSection("", 8080, ""), definition.Container);
         Assert.Equal("modelpipeline/small", definition.Push.Repository);
         Assert.Equal(0.5, definition.Monitor.DriftShare);
     }

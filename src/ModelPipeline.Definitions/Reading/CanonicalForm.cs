@@ -46,7 +46,9 @@ internal static class CanonicalForm
             lines.Add($"gate.significance={sig.Test},{Number(sig.Level)},{sig.Resamples}");
         }
 
-        lines.Add($"container={Quote(d.Container.Image)},{Quote(d.Container.Base)},{d.Container.Port},{Quote(d.Container.Dockerfile)}");
+        // The first field was container.image, a key that named nothing and is gone; its default (the pipeline's
+        // name) stays, so the hashes of pipelines that never set it do not change (and they do not retrain for it).
+        lines.Add($"container={Quote(d.Name)},{Quote(d.Container.Base)},{d.Container.Port},{Quote(d.Container.Dockerfile)}");
         lines.Add($"push={Quote(d.Push.Registry)},{Quote(d.Push.Repository)},{string.Join(";", d.Push.Tags)}");
         var m = d.Monitor;
         lines.Add($"monitor={Number(m.DriftShare)},{m.RetrainOnDrift},{(m.Decay is { } decay ? $"{decay.Metric}:{Number(decay.MaxDrop)}" : "~")}");

@@ -7,15 +7,21 @@ internal sealed partial class DeliveryReader(string rootDirectory)
 {
     private const string RepositoryRule = "lower-case path components of a-z, 0-9 and . _ - separated by /";
 
+    /// <param name="name">The pipeline's name, for the default repository in messages.</param>
     public ContainerSection ReadContainer(YamlScope root, string name)
     {
-        var image = name;
         var baseImage = PipelineDefaults.BaseImage;
         var port = PipelineDefaults.Port;
         var dockerfile = PipelineDefaults.Dockerfile;
-        if (root.Mapping("container", expected: "a mapping with image, base, port, dockerfile") is { } container)
+        if (root.Mapping("container", expected: "a mapping with base, port, dockerfile") is { } container)
         {
-            image = Repository(container, "image") ?? image;
+            if (container.Value("image") is { } image)
+            {
+                container.Errors.Add(image.Start, container.PathOf("image"),
+                    $"not a key any more: the image is named <push.registry>/<push.repository>:<version> (default repository modelpipeline/{name}); " +
+                    "move the name to push.repository");
+            }
+
             baseImage = container.Text("base", "an image reference, or empty for the built-in base") ?? baseImage;
             port = container.Integer("port", port, 1, 65535);
             if (container.Value("dockerfile") is { } node
@@ -31,7 +37,7 @@ internal sealed partial class DeliveryReader(string rootDirectory)
             container.Finish();
         }
 
-        return new ContainerSection(image, baseImage, port, dockerfile);
+        return new ContainerSection(baseImage, port, dockerfile);
     }
 
     public PushSection ReadPush(YamlScope root, string name)

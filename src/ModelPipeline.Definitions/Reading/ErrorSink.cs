@@ -14,6 +14,10 @@ internal sealed class ErrorSink(string file)
     public void Add(Mark at, string keyPath, string message) =>
         _errors.Add(new DefinitionError(File, (int)at.Line, (int)at.Column, keyPath, message));
 
+    /// <summary>Drops the "required key is missing" error of <paramref name="keyPath"/>, if any (a typo of it explains it).</summary>
+    public void DropMissing(string keyPath) =>
+        _errors.RemoveAll(e => e.KeyPath == keyPath && e.Message.StartsWith(YamlScope.MissingKey, StringComparison.Ordinal));
+
     public IReadOnlyList<DefinitionError> Sorted() =>
         _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 }

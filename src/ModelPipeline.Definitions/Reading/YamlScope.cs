@@ -10,6 +10,8 @@ namespace ModelPipeline.Definitions.Reading;
 /// </summary>
 internal sealed class YamlScope
 {
+    public const string MissingKey = "required key is missing";
+
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _known = [];
 
@@ -74,7 +76,7 @@ internal sealed class YamlScope
         }
         else
         {
-            Errors.Add(Owner, PathOf(key), $"required key is missing; expected {expected}");
+            Errors.Add(Owner, PathOf(key), $"{MissingKey}; expected {expected}");
         }
     }
 
@@ -282,6 +284,11 @@ internal sealed class YamlScope
             {
                 Errors.Add(key.Start, PathOf(name),
                     $"unknown key; expected one of {string.Join(", ", _known)}{DidYouMean(name, _known)}");
+                if (NearestName.Find(name, _known) is { } near && !_entries.ContainsKey(near))
+                {
+                    // 'labl' for 'label': one mistake, one line; the missing 'label' is the same mistake.
+                    Errors.DropMissing(PathOf(near));
+                }
             }
         }
     }
