@@ -17,7 +17,7 @@ internal sealed partial class Build
     [Parameter("Why an alias moves (Promote, Rollback); recorded in the alias history")]
     readonly string? Reason;
 
-    [Parameter("Print DiffVersions and ShowVersion as Markdown")]
+    [Parameter("Print DiffVersions and ShowVersion as Markdown (on standard output; the log goes to standard error)")]
     readonly bool Markdown;
 
     Target Models => _ => _
@@ -25,8 +25,8 @@ internal sealed partial class Build
         .Executes(() =>
         {
             var registry = Run.Registry;
-            Log.Information($"{registry.Pipeline}: {registry.ListVersions().Count} version(s), champion {registry.Champion?.Version ?? "none"}");
-            Log.Information(registry.ListTable([Run.Definition.Gate.PrimaryMetric]).TrimEnd());
+            Log.Result($"{registry.Pipeline}: {registry.ListVersions().Count} version(s), champion {registry.Champion?.Version ?? "none"}");
+            Log.Result(registry.ListTable([Run.Definition.Gate.PrimaryMetric]).TrimEnd());
         });
 
     Target ShowVersion => _ => _
@@ -37,7 +37,8 @@ internal sealed partial class Build
             var registry = Run.Registry;
             var version = registry.GetVersion(Version!);
             registry.Verify(version);
-            Log.Information(VersionText.Describe(version, registry.Aliases, registry.AliasHistory()).TrimEnd());
+            Log.Result((Markdown ? VersionText.Markdown(version, registry.Aliases, registry.AliasHistory())
+                : VersionText.Describe(version, registry.Aliases, registry.AliasHistory())).TrimEnd());
         });
 
     Target DiffVersions => _ => _
@@ -49,7 +50,7 @@ internal sealed partial class Build
             var from = From ?? to.ParentVersion
                 ?? throw new InvalidOperationException($"{to.Version} has no parent version; name one with --from");
             var diff = registry.Diff(from, to.Version);
-            Log.Information((Markdown ? diff.ToMarkdown() : diff.ToText()).TrimEnd());
+            Log.Result((Markdown ? diff.ToMarkdown() : diff.ToText()).TrimEnd());
         });
 
     Target Promote => _ => _

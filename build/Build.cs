@@ -1,3 +1,6 @@
+using ModelPipeline.Data;
+using ModelPipeline.Definitions;
+using ModelPipeline.Registry;
 using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
@@ -31,7 +34,7 @@ internal sealed partial class Build : BuildDefinition
     [Parameter("Folder of the model registry")]
     readonly string ModelsDirectory = "models";
 
-    [Parameter("Base image for PackageToContainer; empty = the offline base built from this machine's libraries")]
+    [Parameter("Base image for PackageToContainer; overrides the pipeline's container.base (empty there too = the offline base built from this machine's libraries)")]
     readonly string? BaseImage;
 
     [Parameter("Threads for training and scoring (default: all cores); results do not depend on it")]
@@ -42,16 +45,17 @@ internal sealed partial class Build : BuildDefinition
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
     internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Push, host);
 
-    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads)
-    {
-        OnDefinitionErrors = errors =>
-        {
-            if (IsGitHubActions)
-            {
-                GitHubStage.AnnotateDefinitionErrors(errors, Console.Out);
-            }
-        },
-    };
+    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
+
+    /// <summary>
+    /// Mistakes in what the user wrote: a pipeline file, a pipeline's name, a data file, a version or alias. Their
+    /// messages say where and what (<c>file:line:column: key: ...</c>), so the engine prints them as they are, once.
+    /// </summary>
+    protected override bool IsInputMistake(Exception error) => error
+        is PipelineDefinitionException
+        or PipelineNotFoundException
+        or DataFormatException
+        or (RegistryException and not RegistryIntegrityException);
 
     PipelineRun? _run;
 }

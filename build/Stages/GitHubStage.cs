@@ -15,19 +15,6 @@ internal static class GitHubStage
             .Select(d => new PipelineTriggers(d.Name, d.Data.Files, d.Schedule?.Cron))
             .ToArray();
 
-    /// <summary>
-    /// One <c>::error file=pipelines/x.yaml,line=..,col=..::</c> annotation per YAML error on GitHub Actions (a plain
-    /// <c>error: file:line:col: message</c> line elsewhere); call it where a PipelineDefinitionException is caught.
-    /// </summary>
-    public static void AnnotateDefinitionErrors(PipelineDefinitionException exception, TextWriter output)
-    {
-        var runtime = new GitHubActionsRuntime(GitHubActionsRuntime.ProcessEnvironment(), output);
-        foreach (var error in exception.Errors)
-        {
-            runtime.Error(error.File, error.Line > 0 ? error.Line : null, error.Column > 0 ? error.Column : null, error.Message);
-        }
-    }
-
     /// <summary>Step summary, outputs, and (with GITHUB_TOKEN) the PR comment / commit status. Reporting never fails the build.</summary>
     public static void Report(string root, string pipeline, BuildLog log)
     {

@@ -30,9 +30,6 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public PipelineDefinition Definition => _definition ??= LoadDefinition();
 
-    /// <summary>Called with a pipeline YAML's errors before they fail the target (GitHub annotations, for one).</summary>
-    public Action<PipelineDefinitionException>? OnDefinitionErrors { get; init; }
-
     public ModelRegistry Registry => _registry ??= ModelRegistry.Open(Path.Combine(Root, modelsDirectory), Definition.Name);
 
     public IReadOnlyList<string> DataFiles => Definition.Data.Files.Select(f => Path.Combine(Root, f)).ToArray();
@@ -105,18 +102,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
         }
     }
 
-    private PipelineDefinition LoadDefinition()
-    {
-        try
-        {
-            return PipelineLoader.LoadByName(pipeline, Root);
-        }
-        catch (PipelineDefinitionException e)
-        {
-            OnDefinitionErrors?.Invoke(e);
-            throw;
-        }
-    }
+    private PipelineDefinition LoadDefinition() => PipelineLoader.LoadByName(pipeline, Root);
 
     private Frame LoadFrame()
     {

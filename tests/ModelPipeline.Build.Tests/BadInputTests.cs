@@ -16,6 +16,50 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
     }
 
     [Fact]
+    public void Build_YamlTypo_OneLineAndNoSummaryTable()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        workspace.Edit("pipelines/churn.yaml", "  label: churn", "  labl: churn");
+
+        var (exit, output) = workspace.BuildFailingWithRegistryKept();
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            ["== Retrain ==", "pipelines/churn.yaml:9:3: data.labl: unknown key; expected one of files, label, positive_class, columns, ignore, missing (did you mean 'label'?)"],
+            Lines(output));
+    }
+
+    [Fact]
+    public void Build_UnknownPipeline_OneLineAndNoSummaryTable()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var (exit, output) = workspace.BuildFailingWithRegistryKept("--pipeline", "chrun");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(["== Retrain ==", "Unknown pipeline 'chrun'. Did you mean 'churn'? Pipelines: churn."], Lines(output));
+    }
+
+    [Fact]
+    public void Build_SeveralYamlMistakes_OneLineEach()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        workspace.Edit("pipelines/churn.yaml", "  label: churn", "  labl: churn");
+        workspace.Edit("pipelines/churn.yaml", "holdout: 0.2", "holdout: 1.5");
+
+        var (exit, output) = workspace.BuildFailingWithRegistryKept();
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            [
+                "== Retrain ==",
+                "pipelines/churn.yaml:9:3: data.labl: unknown key; expected one of files, label, positive_class, columns, ignore, missing (did you mean 'label'?)",
+                "pipelines/churn.yaml:15:12: split.holdout: expected a number between 0 and 1 (exclusive), got '1.5'",
+            ],
+            Lines(output));
+    }
+
+    [Fact]
     public void Retrain_MissingDataFile_NamesTheKeyAndFile()
     {
         using var workspace = champion.NewWorkspaceWithChampion();
@@ -69,4 +113,6 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
 
         Assert.Contains("Unknown pipeline 'chrun'. Did you mean 'churn'?", output);
     }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }

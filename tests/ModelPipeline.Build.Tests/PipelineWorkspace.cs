@@ -35,6 +35,17 @@ public sealed class PipelineWorkspace : IDisposable
         return (exit, output.ToString());
     }
 
+    /// <summary>Runs `./build.sh args...` with standard output and standard error apart, as a terminal user sees them.</summary>
+    public (int ExitCode, string Output, string Log) BuildSeparated(params string[] args)
+    {
+        var output = new StringWriter();
+        var log = new StringWriter();
+        var env = new Dictionary<string, string?> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") };
+        var host = new BuildHost { Output = output, Log = log, Environment = env, WorkingDirectory = Root };
+        var exit = ModelPipeline.Build.Build.Start([.. args, "--root", Root], host);
+        return (exit, output.ToString(), log.ToString());
+    }
+
     /// <summary>
     /// Runs a build that must fail on a user mistake: non-zero exit, no stack trace, and the registry exactly as it was.
     /// </summary>

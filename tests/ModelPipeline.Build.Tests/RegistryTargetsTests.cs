@@ -41,11 +41,23 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         Assert.Contains("churn: 1.0.0 -> 1.0.1", output);
         Assert.Contains("l2", output);
         Assert.Contains("auc", output);
-        (exit, output) = workspace.Build("DiffVersions", "--from", "1.0.0", "--to", "1.0.1", "--markdown");
-        Assert.True(exit == 0, output);
-        Assert.Contains("### churn: 1.0.0 → 1.0.1", output);
+        string log;
+        (exit, output, log) = workspace.BuildSeparated("DiffVersions", "--from", "1.0.0", "--to", "1.0.1", "--markdown");
+        Assert.True(exit == 0, log);
+        Assert.StartsWith("### churn: 1.0.0 → 1.0.1\n\n| metric |", output.ReplaceLineEndings("\n"));
         Assert.Contains("| auc |", output);
         Assert.Contains("| l2 |", output);
+        Assert.All(output.ReplaceLineEndings("\n").Split('\n'), l => Assert.Matches(@"^(|###? .*|\|.*\|)$", l));
+        Assert.Contains("== DiffVersions ==", log);
+        Assert.Contains("Build succeeded.", log);
+
+        (exit, output, log) = workspace.BuildSeparated("ShowVersion", "--version", "champion", "--markdown");
+        Assert.True(exit == 0, log);
+        Assert.StartsWith("### churn 1.0.1 (", output);
+        Assert.Contains($"| model | sha256 `{v101.Sha256}`", output);
+        Assert.Contains("| auc | 0.", output);
+        Assert.All(output.ReplaceLineEndings("\n").Split('\n'), l => Assert.Matches(@"^(|###? .*|\|.*\|)$", l));
+        Assert.DoesNotContain("[INF]", output);
 
         (exit, output) = workspace.Build("Promote", "--version", "1.0.0", "--reason", "x");
         Assert.True(exit == 0, output);
@@ -74,7 +86,7 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         using var workspace = champion.NewWorkspaceWithChampion();
 
         var (exit, output) = workspace.BuildFailingWithRegistryKept("Rollback");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
 
         Assert.Contains("no previous champion to roll back to", output);
         Assert.Equal("1.0.0", ModelRegistry.Open(workspace.Models, "churn").Champion?.Version);
@@ -86,7 +98,7 @@ public sealed class RegistryTargetsTests(ChampionRegistryFixture champion) : ICl
         using var workspace = champion.NewWorkspaceWithChampion();
 
         var (exit, output) = workspace.BuildFailingWithRegistryKept("ShowVersion", "--version", "9.9.9");
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
 
         Assert.Contains("9.9.9", output);
         Assert.Contains("existing versions: 1.0.0", output);

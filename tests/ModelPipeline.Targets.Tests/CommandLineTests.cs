@@ -73,6 +73,31 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Help_EveryOptionItNames_Exists()
+    {
+        var run = BuildRun.Of(new PipelineBuild(), ["--help"], defaultTarget: x => x.Default);
+
+        string[] engine = ["--skip", "--plan", "--root", "--verbose", "--help"];
+        var parameters = run.Lines.Where(l => l.StartsWith("  --")).Select(l => l.Trim().Split(' ')[0].TrimEnd(',')).Except(engine).ToArray();
+        Assert.Equal(["--pipeline", "--registry", "--registry-token"], parameters);
+        var text = string.Join('\n', run.Lines.Skip(1)); // the first line is the usage pattern, [--parameter value...]
+        var named = System.Text.RegularExpressions.Regex.Matches(text, @"(?<![\w-])--[a-z][a-z0-9-]*").Select(m => m.Value).Distinct();
+        Assert.All(named, option => Assert.Contains(option, parameters.Concat(engine)));
+        Assert.Contains("(--registry-token -> REGISTRY_TOKEN)", run.Output);
+        Assert.Contains("(RegistryToken)", run.Output);
+    }
+
+    [Fact]
+    public void Help_SaysWhatTheDefaultRunIncludes()
+    {
+        var run = BuildRun.Of(new TriggeringBuild(), ["--help"], defaultTarget: x => x.Package);
+
+        Assert.Contains("With no target, ./build.sh runs Package with what it needs and what runs after it, in this order:", run.Lines);
+        Assert.Contains("  Train -> Package -> Profile -> Comment (only when IsGitHubActions)", run.Lines);
+        Assert.Contains(run.Lines, l => l.StartsWith("  Profile ") && l.Contains("after Train"));
+    }
+
+    [Fact]
     public void Help_ShortFlag_IsHelp()
     {
         var run = BuildRun.Of(new PipelineBuild(), ["-h"]);
@@ -131,6 +156,17 @@ public sealed class CommandLineTests
         Assert.Equal(0, run.ExitCode);
         var written = File.ReadAllText(Path.Combine(root, ".nuke", "build.schema.json"));
         Assert.Equal(BuildSchema.Generate(typeof(PipelineBuild)), written);
+    }
+
+    private sealed class TriggeringBuild : RecordingBuild
+    {
+        public Target Train => _ => _.Executes(Record(nameof(Train)));
+
+        public Target Package => _ => _.DependsOn(Train).Executes(Record(nameof(Package)));
+
+        public Target Profile => _ => _.TriggeredBy(Train).Executes(Record(nameof(Profile)));
+
+        public Target Comment => _ => _.TriggeredBy(Package).OnlyWhenStatic(() => IsGitHubActions).Executes(Record(nameof(Comment)));
     }
 
     private sealed class HiddenBuild : RecordingBuild

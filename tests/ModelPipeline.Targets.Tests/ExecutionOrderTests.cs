@@ -52,7 +52,7 @@ public sealed class ExecutionOrderTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("No target given", run.Output);
-        Assert.Contains("Targets (with their direct dependencies):", run.Output);
+        Assert.Contains("Targets (-> what each needs first; after: what runs it too):", run.Output);
     }
 
     [Fact]

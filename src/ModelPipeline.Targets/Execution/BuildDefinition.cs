@@ -31,7 +31,8 @@ public abstract class BuildDefinition
     /// Parses <paramref name="args"/>, fills parameters, runs the requested targets (or <paramref name="defaultTarget"/>)
     /// with their dependencies and prints a summary.
     /// </summary>
-    /// <returns>0 when every target succeeded or was skipped, 1 when a target failed, 2 for a usage error.</returns>
+    /// <returns>0 when every target succeeded or was skipped, 1 when a target failed, 2 for a mistake in the input
+    /// (command line, or what <see cref="IsInputMistake"/> accepts).</returns>
     public static int Execute<TBuild>(string[] args, Func<TBuild, Target>? defaultTarget = null, BuildHost? host = null)
         where TBuild : BuildDefinition, new()
     {
@@ -53,6 +54,15 @@ public abstract class BuildDefinition
     protected virtual void OnBuildFinished()
     {
     }
+
+    /// <summary>
+    /// Whether an exception a target threw is a mistake in the user's input (a pipeline file, a data file, a version
+    /// name) whose message says all: its lines are printed once, as they are, the build stops with exit code 2 and
+    /// prints no summary of targets that never started. Other exceptions fail the target as usual.
+    /// </summary>
+    protected virtual bool IsInputMistake(Exception error) => false;
+
+    internal bool IsMistake(Exception error) => IsInputMistake(error);
 
     internal void NotifyInitialized() => OnBuildInitialized();
 

@@ -3,13 +3,23 @@ using System.Collections;
 namespace ModelPipeline.Targets;
 
 /// <summary>
-/// What a build runs against: its output, environment variables, working directory and clock.
+/// What a build runs against: its output and log, environment variables, working directory and clock.
 /// <see cref="FromProcess"/> is the real console; tests pass a <see cref="StringWriter"/> and a dictionary.
 /// </summary>
 public sealed class BuildHost
 {
-    /// <summary>Where every line the engine and <see cref="BuildLog"/> write goes (secrets masked).</summary>
+    /// <summary>
+    /// Where what the user asked to see goes: <c>--help</c>, <c>--plan</c> and <see cref="BuildLog.Result"/> (a table of
+    /// versions, a Markdown diff); standard output. Also the log when <see cref="Log"/> is null (secrets masked).
+    /// </summary>
     public required TextWriter Output { get; init; }
+
+    /// <summary>
+    /// Where log lines, target headers, errors and the summary table go: standard error for <see cref="FromProcess"/>.
+    /// Null: <see cref="Output"/>. On GitHub Actions, which reads workflow commands from standard output, the log goes
+    /// to <see cref="Output"/> whatever this is.
+    /// </summary>
+    public TextWriter? Log { get; init; }
 
     /// <summary>Environment variables (parameters, <c>CI</c>, <c>GITHUB_ACTIONS</c>, <c>NO_COLOR</c>).</summary>
     public required IDictionary<string, string?> Environment { get; init; }
@@ -20,8 +30,11 @@ public sealed class BuildHost
     /// <summary>Measures target durations.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Whether <see cref="Output"/> is an interactive terminal (colours are used only then, and without <c>CI</c>/<c>NO_COLOR</c>).</summary>
+    /// <summary>Whether the log is written to an interactive terminal (colours are used only then, and without <c>CI</c>/<c>NO_COLOR</c>).</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>The terminal's width in characters when <see cref="IsTerminal"/>; the summary table fits in it (in 100 otherwise).</summary>
+    public int? Columns { get; init; }
 
     /// <summary>
     /// Signalled to stop the build: targets not yet started become NotRun (AssuredAfterFailure ones still run).
@@ -52,13 +65,32 @@ public sealed class BuildHost
             }
         };
 
+        var terminal = !Console.IsErrorRedirected;
         return new BuildHost
         {
             Cancellation = cancellation.Token,
             Output = Console.Out,
+            Log = Console.Error,
             Environment = variables,
-            IsTerminal = !Console.IsOutputRedirected,
+            IsTerminal = terminal,
+            Columns = terminal ? WindowWidth() : null,
             OwnsConsole = true,
         };
+    }
+
+    private static int? WindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 }

@@ -18,6 +18,8 @@ internal static class BuildRunner
         var gitHubActions = IsTrue(environment, "GITHUB_ACTIONS");
         var serverBuild = gitHubActions || IsTrue(environment, "CI");
         var output = new MaskingWriter(host.Output, []);
+        var logTarget = gitHubActions || host.Log is null ? host.Output : host.Log;
+        var logOutput = ReferenceEquals(logTarget, host.Output) ? output : new MaskingWriter(logTarget, []);
         var verbose = false;
         var originalConsole = Console.Out;
         var originalError = Console.Error;
@@ -32,7 +34,7 @@ internal static class BuildRunner
                 var path = Path.Combine(root, BuildSchema.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, BuildSchema.Generate(buildType));
-                output.WriteLine($"Wrote {path}");
+                logOutput.WriteLine($"Wrote {path}");
                 return Success;
             }
 
@@ -53,14 +55,15 @@ internal static class BuildRunner
             }
 
             output = new MaskingWriter(host.Output, secrets);
+            logOutput = ReferenceEquals(logTarget, host.Output) ? output : new MaskingWriter(logTarget, secrets);
             if (host.OwnsConsole)
             {
                 Console.SetOut(output);
-                Console.SetError(new MaskingWriter(originalError, secrets));
+                Console.SetError(ReferenceEquals(logTarget, originalError) ? logOutput : new MaskingWriter(originalError, secrets));
             }
 
             var colors = host.IsTerminal && !serverBuild && !environment.ContainsKey("NO_COLOR");
-            var log = new BuildLog(output, new LogStyle(!serverBuild, colors, verbose, gitHubActions, host.IsTerminal && !serverBuild), host.Time);
+            var log = new BuildLog(logOutput, output, new LogStyle(!serverBuild, colors, verbose, gitHubActions, host.IsTerminal && !serverBuild), host.Time);
             build.Log = log;
             build.RootDirectory = new AbsolutePath(root);
             build.IsServerBuild = serverBuild;
@@ -118,13 +121,25 @@ internal static class BuildRunner
             }
 
             var started = host.Time.GetTimestamp();
-            var executor = new TargetExecutor(log, output, host.Time, gitHubActions, root, host.Cancellation);
+            var executor = new TargetExecutor(log, logOutput, host.Time, gitHubActions, root, build.IsMistake, host.Cancellation);
             var results = executor.RunAsync(plan, skipped).GetAwaiter().GetResult();
             build.Results = results;
             build.NotifyFinished();
-            WriteLines(output, SummaryTable.Lines(results, host.Time.GetElapsedTime(started)));
+            if (results.Any(r => r.InputMistake))
+            {
+                // The mistake's own lines said it all: no table of targets that never started.
+                return UsageError;
+            }
+
+            var width = host.IsTerminal && !serverBuild && host.Columns is > 0 and var columns ? columns : SummaryTable.DefaultWidth;
+            foreach (var result in results.Where(r => r.Reason is not null && !r.ReasonLogged && SummaryTable.Shortens(r, results, width)))
+            {
+                log.Information($"{result.Name}: {SummaryTable.Outcome(result)}");
+            }
+
+            WriteLines(logOutput, SummaryTable.Lines(results, host.Time.GetElapsedTime(started), width));
             var failed = results.Where(r => r.Outcome == TargetOutcome.Failed).Select(r => r.Name).ToList();
-            output.WriteLine();
+            logOutput.WriteLine();
             if (host.Cancellation.IsCancellationRequested)
             {
                 log.Plain("Build cancelled.", Ansi.Red);
@@ -142,15 +157,15 @@ internal static class BuildRunner
         }
         catch (UsageException error)
         {
-            output.WriteLine(error.Message);
+            logOutput.WriteLine(error.Message);
             return UsageError;
         }
         catch (Exception error)
         {
-            output.WriteLine($"Build failed: {error.Message}");
+            logOutput.WriteLine($"Build failed: {error.Message}");
             if (verbose)
             {
-                output.WriteLine(error.ToString());
+                logOutput.WriteLine(error.ToString());
             }
 
             return TargetFailed;
@@ -158,6 +173,7 @@ internal static class BuildRunner
         finally
         {
             output.Flush();
+            logOutput.Flush();
             if (host.OwnsConsole)
             {
                 Console.Error.Flush();

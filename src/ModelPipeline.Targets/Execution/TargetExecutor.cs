@@ -13,6 +13,7 @@ internal sealed class TargetExecutor(
     TimeProvider time,
     bool gitHubActions,
     string rootDirectory,
+    Func<Exception, bool> isInputMistake,
     CancellationToken cancellation)
 {
     public async Task<List<TargetResult>> RunAsync(IReadOnlyList<TargetNode> plan, IReadOnlyDictionary<TargetNode, string> skipped)
@@ -99,7 +100,21 @@ internal sealed class TargetExecutor(
             if (error is TargetSkippedException skip)
             {
                 log.Information($"Skipped: {skip.Reason}");
-                result = new TargetResult(node.Name, TargetOutcome.Skipped, skip.Reason, time.GetElapsedTime(started));
+                result = new TargetResult(node.Name, TargetOutcome.Skipped, skip.Reason, time.GetElapsedTime(started)) { ReasonLogged = true };
+            }
+            else if (isInputMistake(error))
+            {
+                foreach (var line in error.Message.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Distinct())
+                {
+                    log.Mistake(line);
+                }
+
+                if (log.IsVerbose)
+                {
+                    log.Plain(error.ToString());
+                }
+
+                result = new TargetResult(node.Name, TargetOutcome.Failed, null, time.GetElapsedTime(started)) { InputMistake = true };
             }
             else
             {

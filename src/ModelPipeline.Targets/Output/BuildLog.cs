@@ -3,17 +3,20 @@ namespace ModelPipeline.Targets;
 /// <summary>
 /// Lines written by targets and the engine: <c>HH:mm:ss [INF] message</c> locally, without timestamps on a server
 /// build (CI), coloured only on an interactive terminal. On GitHub Actions warnings and errors also become annotations.
-/// Secret parameter values are replaced with <c>***</c>.
+/// Log lines go to standard error and a target's <see cref="Result"/> to standard output (on GitHub Actions, which
+/// reads workflow commands from standard output, both go there). Secret parameter values are replaced with <c>***</c>.
 /// </summary>
 public sealed class BuildLog
 {
     private readonly TextWriter writer;
+    private readonly TextWriter results;
     private readonly LogStyle style;
     private readonly TimeProvider time;
 
-    internal BuildLog(TextWriter writer, LogStyle style, TimeProvider time)
+    internal BuildLog(TextWriter writer, TextWriter results, LogStyle style, TimeProvider time)
     {
         this.writer = writer;
+        this.results = results;
         this.style = style;
         this.time = time;
     }
@@ -79,6 +82,37 @@ public sealed class BuildLog
     /// <summary>Writes a line reporting something that went well.</summary>
     public void Success(string message) => Write("INF", message, Ansi.Green);
 
+    /// <summary>
+    /// Writes what the user asked to see (a table of versions, a Markdown diff) to standard output as is: no level,
+    /// no timestamp, no colour, so <c>./build.sh DiffVersions --markdown &gt; diff.md</c> holds only the Markdown.
+    /// </summary>
+    public void Result(string text)
+    {
+        lock (Sync)
+        {
+            ClearProgressLine();
+            results.WriteLine(text);
+            results.Flush();
+            ActiveProgress?.Draw();
+        }
+    }
+
+    /// <summary>
+    /// One line of a mistake in the user's input (<c>file:line:column: key: what was expected</c>), as is: no level,
+    /// no timestamp. On GitHub Actions also an error annotation, on the file and line when the line starts with them.
+    /// </summary>
+    internal void Mistake(string line)
+    {
+        Plain(line, Ansi.Red);
+        if (style.GitHubActions)
+        {
+            lock (Sync)
+            {
+                writer.WriteLine(InputPosition.Annotation(line));
+            }
+        }
+    }
+
     /// <summary>Writes a line as is (no level, no timestamp), e.g. a table.</summary>
     internal void Plain(string text, string? colour = null)
     {
@@ -130,7 +164,7 @@ public sealed class BuildLog
         {
             lock (Sync)
             {
-                writer.WriteLine($"::{kind}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
+                writer.WriteLine($"::{kind}::{InputPosition.Escape(message)}");
             }
         }
     }

@@ -13,14 +13,21 @@ internal static class HelpText
     {
         yield return "Usage: ./build.sh [targets...] [--parameter value...]";
         yield return "";
-        yield return "Targets (with their direct dependencies):";
+        yield return "Targets (-> what each needs first; after: what runs it too):";
         var targets = graph.Targets.Where(t => !t.Definition.IsUnlisted).Select(t => (
             Name: t.Name + (t == defaultTarget ? " (default)" : ""),
-            Dependencies: t.Dependencies.Count == 0 ? "" : "-> " + string.Join(", ", t.Dependencies),
+            Dependencies: Relations(t),
             Description: t.Definition.Text ?? "")).ToList();
         foreach (var line in Columns(targets.Select(t => new[] { t.Name, t.Dependencies, t.Description })))
         {
             yield return line;
+        }
+
+        if (defaultTarget is not null)
+        {
+            yield return "";
+            yield return $"With no target, ./build.sh runs {defaultTarget.Name} with what it needs and what runs after it, in this order:";
+            yield return "  " + string.Join(" -> ", graph.Plan([defaultTarget]).Select(Planned));
         }
 
         yield return "";
@@ -51,9 +58,38 @@ internal static class HelpText
 
         yield return "";
         yield return "Parameter values come from (first found wins): " + ParameterInjection.PrecedenceText + ".";
-        yield return "Environment variables are the UPPER_SNAKE_CASE names (--registry-url -> REGISTRY_URL);";
-        yield return ".nuke/parameters.json keys are the PascalCase names (RegistryUrl).";
+        if (Example(parameters) is { } example)
+        {
+            yield return $"Environment variables are the UPPER_SNAKE_CASE names ({example.Option} -> {example.EnvironmentVariable});";
+            yield return $".nuke/parameters.json keys are the PascalCase names ({example.Name}).";
+        }
     }
+
+    /// <summary>A parameter of this build whose name has several words (shows the naming best), else the first.</summary>
+    private static ParameterMember? Example(IReadOnlyList<ParameterMember> parameters) =>
+        parameters.FirstOrDefault(p => p.Option.IndexOf('-', 2) > 0) ?? parameters.FirstOrDefault();
+
+    private static string Relations(TargetNode target)
+    {
+        var parts = new List<string>();
+        if (target.Dependencies.Count > 0)
+        {
+            parts.Add("-> " + string.Join(", ", target.Dependencies));
+        }
+
+        if (target.TriggeredBy.Count > 0)
+        {
+            parts.Add("after " + string.Join(", ", target.TriggeredBy));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>A target of the default run, with the condition it runs under when it has a static one.</summary>
+    private static string Planned(TargetNode target) =>
+        target.Definition.StaticConditions.Count == 0
+            ? target.Name
+            : $"{target.Name} (only when {string.Join(" and ", target.Definition.StaticConditions.Select(c => ConditionText.Of(c.Text).Trim('\'')))})";
 
     private static string Describe(ParameterMember parameter, object? value)
     {
