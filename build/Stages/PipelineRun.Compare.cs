@@ -57,8 +57,13 @@ internal sealed partial class PipelineRun
             model.Framework.Count == 0 ? null : new SortedDictionary<string, string>(model.Framework.ToDictionary(), StringComparer.Ordinal));
         var planned = Registry.PlanBump(lineage);
         var championVersion = championEvaluation is null ? null : champion?.Version;
+        // The champion as scored on this holdout (decision.json, the report's table), not as recorded on its own holdout
+        // when it was registered: the chart must not show a challenger above a champion the table says it trails.
         var history = Registry.ListVersions()
-            .Select(v => new VersionPoint(v.Version, v.Metrics.GetValueOrDefault(decision.PrimaryMetric, double.NaN), v.Version == champion?.Version))
+            .Select(v => new VersionPoint(
+                v.Version,
+                v.Version == championVersion && decision.ChampionValue is { } rescored ? rescored : v.Metrics.GetValueOrDefault(decision.PrimaryMetric, double.NaN),
+                v.Version == champion?.Version))
             .ToList();
         var nextVersion = planned.Apply(Registry.Latest?.SemVer).ToString();
         history.Add(new VersionPoint(nextVersion, decision.ChallengerValue, decision.Promote));

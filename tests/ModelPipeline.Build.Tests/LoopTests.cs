@@ -36,5 +36,26 @@ public sealed class LoopTests
         Assert.Equal(["1.0.0", "1.1.0"], versions.Select(v => v.Version));
         Assert.Contains("vs champion", File.ReadAllText(Path.Combine(workspace.Root, "artifacts", "churn", "decision.json")));
         Assert.Contains(registry.Champion!.Version, new[] { "1.0.0", "1.1.0" });
+        ReportChart_PlotsTheDecisionsValues(workspace);
+    }
+
+    /// <summary>
+    /// report.md's history chart plots champion and challenger as decision.json (and the table) record them on this
+    /// holdout, not the champion's value on the holdout it was registered with (the edited row moved it: 0.8419 -> 0.8500).
+    /// </summary>
+    private static void ReportChart_PlotsTheDecisionsValues(PipelineWorkspace workspace)
+    {
+        var artifacts = Path.Combine(workspace.Root, "artifacts", "churn");
+        using var decision = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(artifacts, "decision.json")));
+        var challenger = decision.RootElement.GetProperty("challenger_value").GetDouble();
+        var champion = decision.RootElement.GetProperty("champion_value").GetDouble();
+        var registered = ModelRegistry.Open(workspace.Models, "churn").GetVersion("1.0.0").Metrics["auc"];
+        Assert.True(Math.Abs(registered - champion) > 1e-4, $"the edit should move the champion's holdout score ({registered} vs {champion})");
+
+        var report = File.ReadAllText(Path.Combine(artifacts, "report.md"));
+        var line = System.Text.RegularExpressions.Regex.Match(report, @"\n    line \[([^\]]*)\]\n");
+        Assert.True(line.Success, report);
+        var plotted = line.Groups[1].Value.Split(", ").Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal([Math.Round(champion, 6), Math.Round(challenger, 6)], plotted);
     }
 }

@@ -92,6 +92,41 @@ public sealed class ChartGeometryTests
     }
 
     [Fact]
+    public void HistoryChart_ValuesFiveMillionthsApart_AreDrawnLevel()
+    {
+        var svg = System.Xml.Linq.XElement.Parse(HistoryChart.Render(
+            [new VersionPoint("1.0.0", 0.841856, true), new VersionPoint("1.1.0", 0.841861, false)], "auc", "1.1.0"));
+
+        var heights = svg.Descendants()
+            .Where(e => e.Name.LocalName == "circle" && ((string?)e.Attribute("class") ?? "").Contains("point"))
+            .Select(e => double.Parse((string)e.Attribute("cy")!, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(2, heights.Count);
+        Assert.True(Math.Abs(heights[0] - heights[1]) < 1, $"drawn {Math.Abs(heights[0] - heights[1]):F1} px apart");
+    }
+
+    [Theory]
+    [InlineData(0.841856, 0.841861)]
+    [InlineData(0.5, 0.5)]
+    [InlineData(3000, 3001)]
+    public void Spanning_CloseValues_SpanAtLeast5PercentOfTheirSize(double min, double max)
+    {
+        var ticks = Ticks.Spanning(min, max);
+
+        Assert.True(ticks.Max - ticks.Min >= Math.Abs(max) * 0.05, $"{ticks.Min} .. {ticks.Max}");
+        Assert.InRange(min, ticks.Min, ticks.Max);
+        Assert.InRange(max, ticks.Min, ticks.Max);
+    }
+
+    [Fact]
+    public void Spanning_DistantValues_IsCover()
+    {
+        var (cover, spanning) = (Ticks.Cover(0.62, 0.87), Ticks.Spanning(0.62, 0.87));
+
+        Assert.Equal((cover.Min, cover.Max, cover.Step), (spanning.Min, spanning.Max, spanning.Step));
+    }
+
+    [Fact]
     public void LabelledVersions_FewVersions_LabelsEveryOne()
     {
         Assert.Equal([0, 1, 2, 3, 4], HistoryChart.LabelledVersions(Some.History(5)));

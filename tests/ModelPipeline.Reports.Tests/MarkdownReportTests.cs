@@ -83,6 +83,25 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Render_HistoryFiveMillionthsApart_AxisIsNotStretchedToTheDifference()
+    {
+        var report = Some.Comparison() with
+        {
+            History = [new VersionPoint("1.0.0", 0.8418610659, true), new VersionPoint("1.1.0", 0.841866, false)],
+        };
+
+        var md = MarkdownReport.Render(report);
+
+        var axis = Regex.Match(md, "y-axis \"auc\" ([0-9.]+) --> ([0-9.]+)");
+        Assert.True(axis.Success, md);
+        var span = double.Parse(axis.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
+            - double.Parse(axis.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(span >= 0.04, $"axis spans {span}");
+        Assert.Contains("    line [0.841861, 0.841866]\n", md);
+        Assert.Contains(MarkdownReport.HistoryNote, md);
+    }
+
+    [Fact]
     public void Render_PromotionFlagsOldAndNewChampion_StarsOnlyTheNewest()
     {
         var report = Some.Comparison() with

@@ -8,7 +8,7 @@ internal static class HistoryChart
         var svg = new SvgWriter(1000, 340, $"{metric} across versions");
         var finite = history.Where(p => double.IsFinite(p.Value)).Select(p => p.Value).DefaultIfEmpty(0).ToArray();
         var spread = finite.Max() - finite.Min();
-        var y = Ticks.Cover(finite.Min() - (spread * 0.1), finite.Max() + (spread * 0.1), 5);
+        var y = Ticks.Spanning(finite.Min() - (spread * 0.1), finite.Max() + (spread * 0.1), 5);
         var x = new Ticks(-0.5, Math.Max(0.5, history.Count - 0.5), 1, []);
         var frame = new PlotFrame(svg, x, y, left: 72, bottom: 60);
         frame.DrawAxes("Model version", metric, numericX: false);

@@ -173,7 +173,7 @@ internal static class ComparisonHtml
 
         html.Append("<section id=\"history\"><h2>").Append(Encode(report.PrimaryMetric)).Append(" across versions</h2>")
             .Append("<figure class=\"wide\"><figcaption>").Append(Encode(report.PrimaryMetric))
-            .Append(" <span class=\"muted\">of every registered version, champion ringed</span></figcaption>")
+            .Append(" <span class=\"muted\">of every registered version, champion ringed. ").Append(Encode(MarkdownReport.HistoryNote)).Append("</span></figcaption>")
             .Append(HistoryChart.Render(report.History, report.PrimaryMetric, VersionOf(report.Challenger.Label))).Append("</figure></section>");
     }
 

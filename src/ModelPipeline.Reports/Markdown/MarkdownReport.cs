@@ -31,7 +31,8 @@ public static class MarkdownReport
         if (report.History.Any(p => double.IsFinite(p.Value)))
         {
             md.Append("#### ").Append(Cell(report.PrimaryMetric)).Append(" across versions\n\n")
-                .Append(MermaidChart.History(report.History, report.PrimaryMetric)).Append('\n');
+                .Append(MermaidChart.History(report.History, report.PrimaryMetric)).Append('\n')
+                .Append("<sub>").Append(HistoryNote).Append("</sub>\n\n");
         }
         else if (MermaidChart.Metrics(metrics, report.Challenger, report.Champion) is { } chart)
         {
@@ -40,6 +41,9 @@ public static class MarkdownReport
 
         return MarkdownLimit.Fit(md.ToString());
     }
+
+    /// <summary>Under the history chart: which values it plots (the same as the metrics table for the two compared models).</summary>
+    internal const string HistoryNote = "Challenger and champion as scored on this holdout (the table above); earlier versions as recorded when registered.";
 
     /// <summary>Drift of a deployed model version: verdict, features sorted by drift, performance, anomalies.</summary>
     public static string Render(DriftReport report) => DriftMarkdown.Render(report);

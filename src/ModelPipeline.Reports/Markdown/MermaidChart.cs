@@ -19,7 +19,8 @@ internal static class MermaidChart
         var title = finiteCount > shown.Count
             ? $"{metric} across the last {shown.Count} of {finiteCount} versions (★ champion)"
             : $"{metric} across versions (★ champion)";
-        return Block(title, labels, metric, values, [("line", values)]);
+        var axis = Ticks.Spanning(values.DefaultIfEmpty(0).Min(), values.DefaultIfEmpty(1).Max());
+        return Block(title, labels, metric, [axis.Min, axis.Max], [("line", values)]);
     }
 
     /// <summary>Metrics of both models as bars (challenger) and a line (champion), for metrics on a 0..1 scale.</summary>
