@@ -24,8 +24,8 @@ internal sealed partial class PipelineRun
         var profile = ChallengerProfile;
         profile.Save(ProfileFile);
         profile.Save(VersionProfileFile(decision.Version));
-        Log.Information($"Profile of {decision.Version}: {profile.Features.Count} features, {ChallengerProfileJson().Length / 1024.0:F0} KiB" +
-                        $" + forest {(profile.ForestBytes?.Length ?? 0) / 1024.0:F0} KiB -> {Rel(ProfileFile)}");
+        Log.Information($"Profile of {decision.Version}: {profile.Features.Count} features, {ChallengerProfileJson().Length / 1e3:F0} kB" +
+                        $" + forest {(profile.ForestBytes?.Length ?? 0) / 1e3:F0} kB -> {Rel(ProfileFile)}");
         return profile;
     }
 

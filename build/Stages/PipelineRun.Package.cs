@@ -31,7 +31,7 @@ internal sealed partial class PipelineRun
         var model = ModelKinds.Load(version.ModelKind, modelBytes);
 
         var publish = await ServerPublisher.PublishAsync(SourceRoot, Path.Combine(SourceRoot, ".tmp", "server-publish"), log: line => Log.Debug(line));
-        Log.Information($"Model server {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1048576.0:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
+        Log.Information($"Model server {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1e6:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
 
         var modelDirectory = Path.Combine(Artifacts.Directory, "image-model");
         Directory.CreateDirectory(modelDirectory);
@@ -82,7 +82,7 @@ internal sealed partial class PipelineRun
             Log = line => Log.Debug(line),
         };
         var built = await new EngineImageBuilder(engine).BuildAsync(request);
-        Log.Information($"Built {built.Reference} ({built.SizeBytes / 1048576.0:F1} MB) in {built.BuildTime.TotalSeconds:F1} s");
+        Log.Information($"Built {built.Reference} ({built.SizeBytes / 1e6:F1} MB) in {built.BuildTime.TotalSeconds:F1} s");
 
         var rows = Holdout.Take(Enumerable.Range(0, Math.Min(SmokeRows, Split.Holdout.Length)).ToArray());
         var expected = model.Predict(rows, null);

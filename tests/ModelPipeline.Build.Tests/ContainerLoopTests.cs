@@ -26,6 +26,7 @@ public sealed class ContainerLoopTests
         Assert.StartsWith("sha256:", image.Digest);
         Assert.Contains("champion", image.Tags);
         Assert.Contains($"127.0.0.1:5000/modelpipeline/churn-loop-test@{image.Digest}", image.Reference);
+        ImageSize_IsLoggedInTheEnginesUnit(output);
 
         var before = workspace.RegistrySnapshot();
         (exit, output) = workspace.Build("Push", "--skip", "--registry", "127.0.0.1:5999");
@@ -34,6 +35,18 @@ public sealed class ContainerLoopTests
         Assert.Contains("127.0.0.1:5999", output);
         Assert.DoesNotContain("   at ", output);
         Assert.Equal(before, workspace.RegistrySnapshot());
+    }
+
+    /// <summary>"Built ... (35.9 MB)": decimal megabytes, the figure `docker images` shows for the same image (not 34.2 MiB called MB).</summary>
+    private static void ImageSize_IsLoggedInTheEnginesUnit(string output)
+    {
+        var built = System.Text.RegularExpressions.Regex.Match(output, @"Built (\S+) \(([0-9.]+) MB\)");
+        Assert.True(built.Success, output);
+        var connection = ModelPipeline.Containers.Engine.DockerEngine.TryConnectAsync().GetAwaiter().GetResult();
+        Assert.True(connection.Client is not null, connection.Reason);
+        var inspected = connection.Client.InspectImageAsync(built.Groups[1].Value).GetAwaiter().GetResult();
+        var bytes = inspected?["Size"]?.GetValue<long>() ?? throw new InvalidOperationException($"the engine does not know {built.Groups[1].Value}");
+        Assert.Equal((bytes / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), built.Groups[2].Value);
     }
 
     private static void RequireServices()
