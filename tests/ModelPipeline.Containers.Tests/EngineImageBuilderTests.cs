@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
 using ModelPipeline.Containers.Engine;
 using ModelPipeline.Containers.Images;
 using ModelPipeline.Containers.Registry;
@@ -18,16 +18,16 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
 
         Assert.StartsWith("sha256:", built.ImageId, StringComparison.Ordinal);
         Assert.True(built.InEngine);
-        var config = (await services.Engine.InspectImageAsync(built.ImageId))!["Config"]!;
+        var config = (await services.Engine.InspectImageAsync(built.ImageId))!.Config;
         foreach (var (key, value) in TinyServer.Labels)
         {
-            Assert.Equal(value, config["Labels"]![key]!.GetValue<string>());
+            Assert.Equal(value, config.Labels[key]);
         }
 
-        Assert.Equal("10001:10001", config["User"]!.GetValue<string>());
-        Assert.NotNull(config["ExposedPorts"]!["8080/tcp"]);
-        Assert.Contains("DOTNET_EnableDiagnostics=0", config["Env"]!.AsArray().Select(e => e!.GetValue<string>()));
-        Assert.Equal("/app/busybox", config["Entrypoint"]![0]!.GetValue<string>());
+        Assert.Equal("10001:10001", config.User);
+        Assert.Contains("8080/tcp", config.ExposedPorts.Keys);
+        Assert.Contains("DOTNET_EnableDiagnostics=0", config.Env);
+        Assert.Equal("/app/busybox", config.Entrypoint[0]);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
         var built = await new EngineImageBuilder(services.Engine).BuildAsync(
             _server.Request("modelpipeline-tests/tiny:on-base") with { BaseImage = $"{ContainerServices.Registry}/modelpipeline-tests/tiny-base:{tag}" });
 
-        var layers = (await services.Engine.InspectImageAsync(built.ImageId))!["RootFS"]!["Layers"]!.AsArray();
+        var layers = (await services.Engine.InspectImageAsync(built.ImageId))!.RootFS.Layers;
         Assert.Equal(3 + 2, layers.Count);
     }
 
@@ -62,8 +62,8 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
 
         var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:custom") with { DockerfileTemplatePath = template });
 
-        var labels = (await services.Engine.InspectImageAsync(built.ImageId))!["Config"]!["Labels"]!;
-        Assert.Equal("8080", labels["custom.port"]!.GetValue<string>());
+        var labels = (await services.Engine.InspectImageAsync(built.ImageId))!.Config.Labels;
+        Assert.Equal("8080", labels["custom.port"]);
     }
 
     [Fact]
@@ -80,11 +80,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
 
     private async Task<string> RunAsync(string image, string script)
     {
-        var spec = new JsonObject
-        {
-            ["Image"] = image,
-            ["Entrypoint"] = new JsonArray("/app/busybox", "sh", "-c", script),
-        };
+        var spec = new CreateContainerParameters { Image = image, Entrypoint = ["/app/busybox", "sh", "-c", script] };
         var id = await services.Engine.CreateContainerAsync(spec);
         try
         {

@@ -31,7 +31,7 @@ public static class DockerEngine
         try
         {
             var version = await client.VersionAsync(cancellationToken);
-            return new EngineConnection(client, resolved, version["Version"]?.GetValue<string>(), null);
+            return new EngineConnection(client, resolved, version.Version, null);
         }
         catch (ContainerEngineException e)
         {

@@ -1,52 +1,31 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 
 namespace ModelPipeline.Containers.Engine;
 
 /// <summary>
-/// A small client for the Docker Engine HTTP API (v1.41) over its unix socket: what Docker.DotNet would
-/// give, for the calls ModelPipeline needs. Streamed answers (build, push) report failures inside an
-/// HTTP 200 stream; this client turns those into <see cref="ContainerEngineException"/>.
+/// The Docker engine as ModelPipeline uses it, through Docker.DotNet (API 1.41, unix socket or tcp://). What stays
+/// ours: every failure becomes one <see cref="ContainerEngineException"/> line (the engine's own message, or "no
+/// engine answering"), errors that streamed answers (build, push, pull) report inside an HTTP 200 are detected, and
+/// the calls that may find nothing (a missing image, an exited container) are not errors.
 /// </summary>
 public sealed class DockerEngineClient : IDisposable
 {
-    private const string ApiPrefix = "v1.41/";
-    private readonly HttpClient _http;
+    private readonly DockerClient _docker;
 
     public DockerEngineClient(string? socketPath = null)
     {
         SocketPath = socketPath ?? DockerEndpoint.Resolve();
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var tcp = IsTcp ? new Uri(SocketPath) : null;
-                var socket = tcp is null
-                    ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-                    : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    EndPoint endpoint = tcp is null ? new UnixDomainSocketEndPoint(SocketPath) : new DnsEndPoint(tcp.Host, tcp.Port);
-                    await socket.ConnectAsync(endpoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        };
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://docker/"), Timeout = Timeout.InfiniteTimeSpan };
+        var uri = IsTcp ? new Uri(SocketPath) : new Uri("unix://" + SocketPath);
+        _docker = new DockerClientConfiguration(uri, defaultTimeout: RequestTimeout).CreateClient();
     }
 
     /// <summary>Limit for one non-streaming call (inspect, create, start, tag...); build, push and pull streams are limited only by the caller's token.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan RequestTimeout { get; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The unix socket path, or tcp://host:port.</summary>
     public string SocketPath { get; }
@@ -65,111 +44,101 @@ public sealed class DockerEngineClient : IDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            using var response = await _http.GetAsync("_ping", timeout.Token);
-            return response.IsSuccessStatusCode ? null : $"the Docker engine at {SocketPath} answered {(int)response.StatusCode}";
+            await _docker.System.PingAsync(timeout.Token);
+            return null;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or SocketException)
+        catch (DockerApiException e)
+        {
+            return $"the Docker engine at {SocketPath} answered {(int)e.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or SocketException or IOException)
         {
             return $"no Docker engine answering at {SocketPath}: {e.Message} (run scripts/start-services.sh as root to start one)";
         }
     }
 
-    public async Task<JsonObject> VersionAsync(CancellationToken cancellationToken = default) =>
-        (await SendJsonAsync(HttpMethod.Get, "version", null, cancellationToken))!.AsObject();
+    public Task<VersionResponse> VersionAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("GET version", () => _docker.System.GetVersionAsync(cancellationToken), cancellationToken);
 
     /// <summary>Builds an image from a tar build context; returns the image id (sha256:…).</summary>
     public async Task<string> BuildAsync(Stream tarContext, string tag, IReadOnlyDictionary<string, string>? labels = null,
         Action<string>? log = null, CancellationToken cancellationToken = default)
     {
-        var query = new StringBuilder($"build?t={Uri.EscapeDataString(tag)}&rm=1&forcerm=1");
-        if (labels is { Count: > 0 })
+        var parameters = new ImageBuildParameters
         {
-            query.Append("&labels=").Append(Uri.EscapeDataString(JsonSerializer.Serialize(labels, ContainerJson.Default.IReadOnlyDictionaryStringString)));
-        }
-
-        using var content = new StreamContent(tarContext);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+            Tags = [tag],
+            Remove = true,
+            ForceRemove = true,
+            Labels = labels?.ToDictionary(l => l.Key, l => l.Value),
+        };
         string? imageId = null;
-        await StreamAsync(HttpMethod.Post, query.ToString(), content, null, line =>
+        await StreamAsync("build", progress => _docker.Images.BuildImageFromDockerfileAsync(parameters, tarContext, null, null, progress, cancellationToken), message =>
         {
-            if (line["stream"]?.GetValue<string>() is { } text && !string.IsNullOrWhiteSpace(text))
+            if (message.Stream is { } text && !string.IsNullOrWhiteSpace(text))
             {
                 log?.Invoke(text.TrimEnd());
             }
 
-            if (line["aux"]?["ID"]?.GetValue<string>() is { } id)
-            {
-                imageId = id;
-            }
-        }, "build", cancellationToken);
+            imageId = Aux(message, "ID") ?? imageId;
+        }, cancellationToken);
         return imageId ?? throw new ContainerEngineException($"docker build of {tag} finished without an image id");
     }
 
-    public async Task<JsonObject?> InspectImageAsync(string image, CancellationToken cancellationToken = default)
+    /// <summary>The image's inspect answer, or null when the engine has no such image.</summary>
+    public async Task<ImageInspectResponse?> InspectImageAsync(string image, CancellationToken cancellationToken = default)
     {
         try
         {
-            return (await SendJsonAsync(HttpMethod.Get, $"images/{image}/json", null, cancellationToken))!.AsObject();
+            return await CallAsync($"GET images/{image}/json", () => _docker.Images.InspectImageAsync(image, cancellationToken), cancellationToken);
         }
-        catch (ContainerEngineException e) when (e.Message.Contains("No such image", StringComparison.OrdinalIgnoreCase))
+        catch (ContainerEngineException e) when (e.InnerException is DockerImageNotFoundException or DockerApiException { StatusCode: HttpStatusCode.NotFound })
         {
             return null;
         }
     }
 
     public Task TagAsync(string image, string repository, string tag, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"images/{image}/tag?repo={repository}&tag={Uri.EscapeDataString(tag)}", null, cancellationToken);
+        CallAsync($"POST images/{image}/tag", () => _docker.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = repository, Tag = tag }, cancellationToken), cancellationToken);
 
-    /// <summary>Pushes repository:tag; returns the pushed manifest digest from the stream's last aux record.</summary>
-    public async Task<string> PushAsync(string repository, string tag, string registryAuthJson, CancellationToken cancellationToken = default)
+    /// <summary>Pushes repository:tag through the engine; returns the pushed manifest digest from the stream's aux record.</summary>
+    public async Task<string> PushAsync(string repository, string tag, AuthConfig auth, CancellationToken cancellationToken = default)
     {
         string? digest = null;
-        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes(registryAuthJson)).Replace('+', '-').Replace('/', '_');
-        await StreamAsync(HttpMethod.Post, $"images/{repository}/push?tag={Uri.EscapeDataString(tag)}", null,
-            request => request.Headers.Add("X-Registry-Auth", auth),
-            line =>
-            {
-                if (line["aux"]?["Digest"]?.GetValue<string>() is { } d)
-                {
-                    digest = d;
-                }
-            }, $"push of {repository}:{tag}", cancellationToken);
+        await StreamAsync($"push of {repository}:{tag}",
+            progress => _docker.Images.PushImageAsync($"{repository}:{tag}", new ImagePushParameters { Tag = tag }, auth, progress, cancellationToken),
+            message => digest = Aux(message, "Digest") ?? digest, cancellationToken);
         return digest ?? throw new ContainerEngineException($"push of {repository}:{tag} finished without a digest");
     }
 
-    /// <summary>Pulls repository:tag (docker pull); the registry auth JSON is needed only for private registries.</summary>
-    public Task PullAsync(string repository, string tag, string? registryAuthJson = null, CancellationToken cancellationToken = default)
-    {
-        var auth = registryAuthJson is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(registryAuthJson)).Replace('+', '-').Replace('/', '_');
-        return StreamAsync(HttpMethod.Post, $"images/create?fromImage={repository}&tag={Uri.EscapeDataString(tag)}", null,
-            request =>
-            {
-                if (auth is not null)
-                {
-                    request.Headers.Add("X-Registry-Auth", auth);
-                }
-            }, _ => { }, $"pull of {repository}:{tag}", cancellationToken);
-    }
+    /// <summary>Pulls repository:tag (docker pull); credentials are needed only for private registries.</summary>
+    public Task PullAsync(string repository, string tag, AuthConfig? auth = null, CancellationToken cancellationToken = default) =>
+        StreamAsync($"pull of {repository}:{tag}",
+            progress => _docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = repository, Tag = tag }, auth ?? new AuthConfig(), progress, cancellationToken),
+            _ => { }, cancellationToken);
 
-    public async Task<string> CreateContainerAsync(JsonObject spec, string? name = null, CancellationToken cancellationToken = default)
+    public async Task<string> CreateContainerAsync(CreateContainerParameters spec, string? name = null, CancellationToken cancellationToken = default)
     {
-        var path = name is null ? "containers/create" : $"containers/create?name={Uri.EscapeDataString(name)}";
-        var created = await SendJsonAsync(HttpMethod.Post, path, spec, cancellationToken);
-        return created!["Id"]!.GetValue<string>();
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Name = name ?? spec.Name;
+        var created = await CallAsync("POST containers/create", () => _docker.Containers.CreateContainerAsync(spec, cancellationToken), cancellationToken);
+        return created.ID;
     }
 
     public Task StartContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"containers/{id}/start", null, cancellationToken);
+        CallAsync($"POST containers/{id}/start", () => _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken), cancellationToken);
 
+    /// <summary>Stops the container (SIGTERM, then SIGKILL after <paramref name="seconds"/>); one already stopped is fine.</summary>
     public Task StopContainerAsync(string id, int seconds = 5, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"containers/{id}/stop?t={seconds}", null, cancellationToken, HttpStatusCode.NotModified);
+        CallAsync($"POST containers/{id}/stop", () => _docker.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)seconds }, cancellationToken), cancellationToken);
 
-    /// <summary>Sends SIGKILL; a container that already stopped is fine.</summary>
+    /// <summary>Sends SIGKILL; a container that already stopped or is gone is fine.</summary>
     public Task KillContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"containers/{id}/kill", null, cancellationToken, HttpStatusCode.Conflict, HttpStatusCode.NotFound);
+        Tolerating(CallAsync($"POST containers/{id}/kill", () => _docker.Containers.KillContainerAsync(id, new ContainerKillParameters(), cancellationToken), cancellationToken),
+            HttpStatusCode.Conflict, HttpStatusCode.NotFound);
 
     public Task RemoveContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Delete, $"containers/{id}?force=true", null, cancellationToken, HttpStatusCode.NotFound);
+        Tolerating(CallAsync($"DELETE containers/{id}", () => _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, cancellationToken), cancellationToken),
+            HttpStatusCode.NotFound);
 
     /// <summary>
     /// Ids of containers (running or not) carrying <paramref name="label"/> (key or key=value), optionally only those
@@ -177,125 +146,125 @@ public sealed class DockerEngineClient : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> ListContainersAsync(string label, string? image = null, CancellationToken cancellationToken = default)
     {
-        var filter = new JsonObject { ["label"] = new JsonArray(label) };
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };
         if (image is not null)
-            filter["ancestor"] = new JsonArray(image);
-        var filters = Uri.EscapeDataString(filter.ToJsonString());
-        var list = await SendJsonAsync(HttpMethod.Get, $"containers/json?all=1&filters={filters}", null, cancellationToken);
-        return [.. (list?.AsArray() ?? []).Select(c => c!["Id"]!.GetValue<string>())];
+        {
+            filters["ancestor"] = new Dictionary<string, bool> { [image] = true };
+        }
+
+        var list = await CallAsync("GET containers/json",
+            () => _docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken), cancellationToken);
+        return [.. list.Select(c => c.ID)];
     }
 
     /// <summary>Waits until the container stops; returns its exit code.</summary>
-    public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var result = await SendJsonAsync(HttpMethod.Post, $"containers/{id}/wait", null, cancellationToken);
-        return result?["StatusCode"]?.GetValue<long>() ?? -1;
-    }
+    public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        (await CallAsync($"POST containers/{id}/wait", () => _docker.Containers.WaitContainerAsync(id, cancellationToken), cancellationToken)).StatusCode;
 
-    public async Task<JsonObject> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
-        (await SendJsonAsync(HttpMethod.Get, $"containers/{id}/json", null, cancellationToken))!.AsObject();
+    public Task<ContainerInspectResponse> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
+        CallAsync($"GET containers/{id}/json", () => _docker.Containers.InspectContainerAsync(id, cancellationToken), cancellationToken);
 
-    /// <summary>The container's stdout and stderr so far, demultiplexed from the engine's 8-byte frames.</summary>
-    public async Task<string> LogsAsync(string id, CancellationToken cancellationToken = default)
-    {
-        using var response = await _http.GetAsync($"{ApiPrefix}containers/{id}/logs?stdout=1&stderr=1", cancellationToken);
-        await EnsureSuccessAsync(response, "logs", cancellationToken);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return LogFrames.Demultiplex(bytes);
-    }
-
-    public async Task RemoveImageAsync(string image, CancellationToken cancellationToken = default) =>
-        await SendJsonAsync(HttpMethod.Delete, $"images/{image}?force=true", null, cancellationToken, HttpStatusCode.NotFound);
-
-    public void Dispose() => _http.Dispose();
-
-    private async Task<JsonNode?> SendJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken,
-        params HttpStatusCode[] tolerated)
-    {
-        using var request = new HttpRequestMessage(method, ApiPrefix + path);
-        if (body is not null)
+    /// <summary>The container's stdout and stderr so far, in the order the engine wrote them.</summary>
+    public Task<string> LogsAsync(string id, CancellationToken cancellationToken = default) =>
+        CallAsync("logs", async () =>
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RequestTimeout);
-        HttpResponseMessage sent;
-        try
-        {
-            sent = await SendAsync(request, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ContainerEngineException($"Docker engine: {method} {path} did not answer within {RequestTimeout.TotalSeconds:0} s");
-        }
-
-        using var response = sent;
-        if (tolerated.Contains(response.StatusCode))
-        {
-            return null;
-        }
-
-        await EnsureSuccessAsync(response, $"{method} {path}", cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-    }
-
-    private async Task StreamAsync(HttpMethod method, string path, HttpContent? content, Action<HttpRequestMessage>? configure,
-        Action<JsonObject> onLine, string what, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, ApiPrefix + path) { Content = content };
-        configure?.Invoke(request);
-        using var response = await SendAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
-        await EnsureSuccessAsync(response, what, cancellationToken);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line) || JsonNode.Parse(line) is not JsonObject json)
+            using var stream = await _docker.Containers.GetContainerLogsAsync(id, tty: false,
+                new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, cancellationToken);
+            var text = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            while ((await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken)) is { EOF: false } read)
             {
-                continue;
+                text.Write(buffer, 0, read.Count);
             }
 
-            if (json["error"]?.GetValue<string>() is { } error)
-            {
-                throw new ContainerEngineException($"{what} failed: {error.Trim()}");
-            }
+            return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
+        }, cancellationToken);
 
-            onLine(json);
-        }
-    }
+    public Task RemoveImageAsync(string image, CancellationToken cancellationToken = default) =>
+        Tolerating(CallAsync($"DELETE images/{image}", () => _docker.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken), cancellationToken),
+            HttpStatusCode.NotFound);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken,
-        HttpCompletionOption option = HttpCompletionOption.ResponseContentRead)
+    public void Dispose() => _docker.Dispose();
+
+    private static string? Aux(JSONMessage message, string key) =>
+        message.Aux?.ExtensionData is { } aux && aux.TryGetValue(key, out var value) && value?.ToString() is { Length: > 0 } text ? text : null;
+
+    private Task CallAsync(string what, Func<Task> call, CancellationToken cancellationToken) =>
+        CallAsync(what, async () =>
+        {
+            await call();
+            return true;
+        }, cancellationToken);
+
+    /// <summary>One engine call; its failure as one line naming what was asked (the engine's message, a timeout, no engine).</summary>
+    private async Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.SendAsync(request, option, cancellationToken);
+            return await call();
         }
-        catch (HttpRequestException e)
+        catch (DockerApiException e)
+        {
+            throw new ContainerEngineException($"Docker engine: {what} failed ({(int)e.StatusCode}): {EngineMessage(e.ResponseBody)}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ContainerEngineException($"Docker engine: {what} did not answer within {RequestTimeout.TotalSeconds:0} s", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException)
         {
             throw new ContainerEngineException($"no Docker engine answering at {SocketPath}: {e.Message} (run scripts/start-services.sh as root)", e);
         }
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    /// <summary>A streamed call (build, push, pull): an <c>error</c> line in the 200 stream fails it with that line.</summary>
+    private Task StreamAsync(string what, Func<IProgress<JSONMessage>, Task> call, Action<JSONMessage> onMessage, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
+        string? error = null;
+        var progress = new StreamLines(message =>
         {
-            return;
-        }
+            error ??= message.Error?.Message is { Length: > 0 } text ? text : message.ErrorMessage is { Length: > 0 } legacy ? legacy : null;
+            if (error is null)
+            {
+                onMessage(message);
+            }
+        });
+        return CallAsync(what, async () =>
+        {
+            await call(progress);
+            if (error is not null)
+            {
+                throw new ContainerEngineException($"{what} failed: {error.Trim()}");
+            }
+        }, cancellationToken);
+    }
 
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        string message;
+    private static async Task Tolerating(Task call, params HttpStatusCode[] tolerated)
+    {
         try
         {
-            message = JsonNode.Parse(text)?["message"]?.GetValue<string>() ?? text;
+            await call;
+        }
+        catch (ContainerEngineException e) when (e.InnerException is DockerApiException api && tolerated.Contains(api.StatusCode))
+        {
+        }
+    }
+
+    private static string EngineMessage(string? body)
+    {
+        try
+        {
+            return (JsonDocument.Parse(body ?? "").RootElement.TryGetProperty("message", out var message) ? message.GetString() : body)?.Trim() ?? "";
         }
         catch (JsonException)
         {
-            message = text;
+            return body?.Trim() ?? "";
         }
+    }
 
-        throw new ContainerEngineException($"Docker engine: {what} failed ({(int)response.StatusCode}): {message.Trim()}");
+    /// <summary>Reports each line of a streamed answer on the reading thread, in order (<see cref="Progress{T}"/> would post them to the pool).</summary>
+    private sealed class StreamLines(Action<JSONMessage> report) : IProgress<JSONMessage>
+    {
+        public void Report(JSONMessage value) => report(value);
     }
 }

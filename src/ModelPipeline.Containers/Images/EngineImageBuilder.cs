@@ -32,7 +32,7 @@ public sealed class EngineImageBuilder(DockerEngineClient engine) : IImageBuilde
 
             var inspect = await engine.InspectImageAsync(imageId, cancellationToken)
                 ?? throw new ImageBuildException($"the engine built {request.Tag} ({imageId}) but cannot inspect it");
-            var size = inspect["Size"]?.GetValue<long>() ?? 0;
+            var size = inspect.Size;
             return new BuiltImage(request.Tag, imageId, Name, size, clock.Elapsed, request.Labels);
         }
         finally

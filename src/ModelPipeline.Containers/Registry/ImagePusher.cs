@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
 using ModelPipeline.Containers.Engine;
 using ModelPipeline.Containers.Images;
 using Polly;
@@ -65,7 +65,7 @@ public sealed class ImagePusher(DockerEngineClient? engine = null, RegistryRetry
             throw new ImagePushException($"{image.Reference} lives in a Docker engine: give ImagePusher a DockerEngineClient to push it");
         }
 
-        var auth = new JsonObject { ["username"] = credentials?.Username ?? "", ["password"] = credentials?.Password ?? "", ["serveraddress"] = registry }.ToJsonString();
+        var auth = new AuthConfig { Username = credentials?.Username ?? "", Password = credentials?.Password ?? "", ServerAddress = registry };
         string? digest = null;
         foreach (var tag in tags)
         {

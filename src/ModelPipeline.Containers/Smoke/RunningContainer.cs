@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
 using ModelPipeline.Containers.Engine;
 
 namespace ModelPipeline.Containers.Smoke;
@@ -48,27 +48,27 @@ public sealed class RunningContainer : IAsyncDisposable
         var hostPort = FreeLoopbackPort();
         var hostPortText = hostPort.ToString(CultureInfo.InvariantCulture);
         var portKey = $"{port.ToString(CultureInfo.InvariantCulture)}/tcp";
-        var env = new JsonArray([.. (environment ?? []).Select(e => (JsonNode?)JsonValue.Create(e))]);
-        var spec = new JsonObject
+        var env = new List<string>(environment ?? []);
+        var spec = new CreateContainerParameters
         {
-            ["Image"] = image,
-            ["Labels"] = new JsonObject { [Label] = "true" },
-            ["Env"] = env,
+            Image = image,
+            Labels = new Dictionary<string, string> { [Label] = "true" },
+            Env = env,
         };
         if (hostNetwork)
         {
             env.Add($"PORT={hostPortText}");
             env.Add($"ASPNETCORE_HTTP_PORTS={hostPortText}");
-            spec["HostConfig"] = new JsonObject { ["NetworkMode"] = "host" };
+            spec.HostConfig = new HostConfig { NetworkMode = "host" };
         }
         else
         {
-            spec["ExposedPorts"] = new JsonObject { [portKey] = new JsonObject() };
-            spec["HostConfig"] = new JsonObject
+            spec.ExposedPorts = new Dictionary<string, EmptyStruct> { [portKey] = default };
+            spec.HostConfig = new HostConfig
             {
-                ["PortBindings"] = new JsonObject
+                PortBindings = new Dictionary<string, IList<PortBinding>>
                 {
-                    [portKey] = new JsonArray(new JsonObject { ["HostIp"] = "127.0.0.1", ["HostPort"] = hostPortText }),
+                    [portKey] = [new PortBinding { HostIP = "127.0.0.1", HostPort = hostPortText }],
                 },
             };
         }
@@ -144,9 +144,9 @@ public sealed class RunningContainer : IAsyncDisposable
             }
 
             var state = await _engine.InspectContainerAsync(Id, cancellationToken);
-            if (state["State"]?["Running"]?.GetValue<bool>() == false)
+            if (state.State is { Running: false } exited)
             {
-                return $"the container exited (code {state["State"]?["ExitCode"]}) before answering GET /ping";
+                return $"the container exited (code {exited.ExitCode}) before answering GET /ping";
             }
 
             await Task.Delay(10, cancellationToken);
