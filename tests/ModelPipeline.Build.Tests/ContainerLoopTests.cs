@@ -45,7 +45,7 @@ public sealed class ContainerLoopTests
         var connection = ModelPipeline.Containers.Engine.DockerEngine.TryConnectAsync().GetAwaiter().GetResult();
         Assert.True(connection.Client is not null, connection.Reason);
         var inspected = connection.Client.InspectImageAsync(built.Groups[1].Value).GetAwaiter().GetResult();
-        var bytes = inspected?["Size"]?.GetValue<long>() ?? throw new InvalidOperationException($"the engine does not know {built.Groups[1].Value}");
+        var bytes = inspected?.Size ?? throw new InvalidOperationException($"the engine does not know {built.Groups[1].Value}");
         Assert.Equal((bytes / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), built.Groups[2].Value);
     }
 
