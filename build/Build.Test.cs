@@ -7,7 +7,7 @@ namespace ModelPipeline.Build;
 internal sealed partial class Build
 {
     /// <summary>The Debian packages the integration tests use besides the Docker engine and the registry.</summary>
-    static readonly string[] TestPackages = ["prometheus", "chromium", "python3-sklearn", "skopeo", "busybox-static"];
+    static readonly string[] TestPackages = ["prometheus", "chromium", "python3-sklearn", "python3-onnx", "skopeo", "busybox-static"];
 
     [Parameter("Only run tests whose fully qualified name contains this text (dotnet test --filter)")]
     readonly string? TestFilter;

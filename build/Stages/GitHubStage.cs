@@ -64,7 +64,7 @@ internal static class GitHubStage
 
     /// <summary>
     /// Releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> for the version this run registered: model.bin and the binary
-    /// attachments (anomaly-forest.bin; read and checked through the registry, kept out of git), evaluation.json and
+    /// attachments (anomaly-forest.bin, model.onnx; read and checked through the registry, kept out of git), evaluation.json and
     /// report.html as assets, report.md as notes, on the run's commit.
     /// Releases hold the registry's model files between runs, so a failure here fails the job (before the metadata commit).
     /// </summary>
@@ -90,7 +90,7 @@ internal static class GitHubStage
         var registry = ModelRegistry.Open(Path.GetFullPath(modelsDirectory, root), pipeline);
         var version = registry.GetVersion(decision.Version);
         var assets = new List<ReleaseAsset> { new(version.ModelFile, "application/octet-stream", registry.ReadModel(version)) };
-        foreach (var binary in version.Attachments.Keys.Where(n => n.EndsWith(".bin", StringComparison.Ordinal)))
+        foreach (var binary in version.Attachments.Keys.Where(ReleasedModelFiles.IsReleased))
         {
             assets.Add(new ReleaseAsset(binary, "application/octet-stream", registry.ReadAttachment(version, binary)));
         }

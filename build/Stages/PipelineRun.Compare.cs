@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ModelPipeline.Evaluation;
+using ModelPipeline.Onnx;
 using ModelPipeline.Registry;
 using ModelPipeline.Reports;
 using ModelPipeline.Training;
@@ -76,6 +77,19 @@ internal sealed partial class PipelineRun
             decision.ChallengerValue, decision.ChampionValue, championVersion,
             decision.Checks.Select(c => new CheckEntry(c.Name, c.Passed, c.Detail)).ToArray(), retrain.DataHash);
         var decisionJson = JsonSerializer.SerializeToUtf8Bytes(record, RunArtifacts.Json);
+        var attachments = new Dictionary<string, byte[]>
+        {
+            ["decision.json"] = decisionJson,
+            ["report.html"] = Encoding.UTF8.GetBytes(html),
+            ["report.md"] = Encoding.UTF8.GetBytes(markdown),
+            [ProfileAttachment] = ChallengerProfileJson(),
+            [ForestAttachment] = ChallengerProfile.ForestBytes!,
+        };
+        if (model is TrainedModel builtIn)
+        {
+            attachments[OnnxAttachment] = OnnxExport.ToBytes(builtIn);
+        }
+
         var registered = Registry.Register(new NewVersion(model.ToBytes(), lineage)
         {
             ModelKind = model.Kind,
@@ -86,14 +100,7 @@ internal sealed partial class PipelineRun
             Metrics = challenger.Metrics.Values,
             Parameters = model.Parameters,
             Trainer = model.TrainerType,
-            Attachments = new Dictionary<string, byte[]>
-            {
-                ["decision.json"] = decisionJson,
-                ["report.html"] = Encoding.UTF8.GetBytes(html),
-                ["report.md"] = Encoding.UTF8.GetBytes(markdown),
-                [ProfileAttachment] = ChallengerProfileJson(),
-                [ForestAttachment] = ChallengerProfile.ForestBytes!,
-            },
+            Attachments = attachments,
         });
         if (registered.Version != nextVersion)
         {

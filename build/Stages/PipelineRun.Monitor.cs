@@ -13,6 +13,9 @@ internal sealed partial class PipelineRun
     /// <summary>The profile's isolation forest, a registry attachment of its own (profile.json names it by SHA-256).</summary>
     public const string ForestAttachment = "anomaly-forest.bin";
 
+    /// <summary>A built-in version's model as ONNX (docs/model-format.md), released like model.bin; ONNX-kind versions are model.onnx themselves.</summary>
+    public const string OnnxAttachment = "model.onnx";
+
     public string ProfileFile => Path.Combine(Artifacts.Directory, "profile.json");
 
     public string VersionProfileFile(string version) => Path.Combine(Artifacts.Directory, "profiles", $"{version}.json");

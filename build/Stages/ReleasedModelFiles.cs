@@ -7,7 +7,7 @@ using ModelPipeline.Targets;
 namespace ModelPipeline.Build;
 
 /// <summary>
-/// Brings back the binary files of registered versions (model.bin and *.bin attachments such as anomaly-forest.bin),
+/// Brings back the binary files of registered versions (model.bin and *.bin / *.onnx attachments such as anomaly-forest.bin and model.onnx),
 /// which git does not hold, from the releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> that PublishRelease created.
 /// Each file is checked against the sha256 in the version's metadata before it is renamed into place.
 /// </summary>
@@ -60,10 +60,14 @@ internal static class ReleasedModelFiles
         }
     }
 
+    /// <summary>Whether an attachment is a binary file kept out of git and released as an asset (*.bin, *.onnx).</summary>
+    public static bool IsReleased(string attachment) =>
+        attachment.EndsWith(".bin", StringComparison.Ordinal) || attachment.EndsWith(".onnx", StringComparison.Ordinal);
+
     /// <summary>The model file (model.bin, model.zip, …) and the binary attachments: the files kept out of git and released as assets.</summary>
     static IEnumerable<(string Name, string Sha256)> Expected(ModelVersion version) =>
         new[] { (version.ModelFile, version.Sha256) }
-            .Concat(version.Attachments.Where(a => a.Key.EndsWith(".bin", StringComparison.Ordinal)).Select(a => (a.Key, a.Value)));
+            .Concat(version.Attachments.Where(a => IsReleased(a.Key)).Select(a => (a.Key, a.Value)));
 
     /// <summary>Downloads into a temporary file beside <paramref name="path"/>, checks the sha256, then renames; a mismatch leaves nothing behind.</summary>
     static void Download(GitHubClient client, string repository, ReleasedAsset asset, string path, string sha256, string tag, string root)

@@ -18,6 +18,7 @@ public sealed class ArchitectureTests
         ["ModelPipeline.Evaluation"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Monitoring"] = ["ModelPipeline.Data", "ModelPipeline.Training", "ModelPipeline.Evaluation"],
         ["ModelPipeline.Serving"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
+        ["ModelPipeline.Onnx"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Registry"] = [],
         ["ModelPipeline.Reports"] = [],
         ["ModelPipeline.Containers"] = [],

@@ -69,6 +69,7 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
             $"POST /repos/{Repository}/releases",
             $"POST /repos/{Repository}/releases/1000/assets?name=model.bin",
             $"POST /repos/{Repository}/releases/1000/assets?name=anomaly-forest.bin",
+            $"POST /repos/{Repository}/releases/1000/assets?name=model.onnx",
             $"POST /repos/{Repository}/releases/1000/assets?name=evaluation.json",
             $"POST /repos/{Repository}/releases/1000/assets?name=report.html",
         ], calls);
@@ -80,7 +81,7 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
 
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal($"GET /repos/{Repository}/releases/tags/churn-v1.0.0", $"{github.Requests[^1].Method} {github.Requests[^1].Path}");
-        Assert.Equal(8, github.Requests.Count);
+        Assert.Equal(9, github.Requests.Count);
         Assert.Contains("release churn-v1.0.0 exists already", again.Output);
     }
 
@@ -108,7 +109,9 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
     {
         using var workspace = champion.NewWorkspaceWithChampion();
         var (directory, model, forest) = RemoveModelFiles(workspace);
-        using var storage = new FakeGitHub().OnBytes("GET", "/objects/model", model).OnBytes("GET", "/objects/forest", forest);
+        var onnx = File.ReadAllBytes(Path.Combine(directory, "model.onnx"));
+        File.Delete(Path.Combine(directory, "model.onnx"));
+        using var storage = new FakeGitHub().OnBytes("GET", "/objects/model", model).OnBytes("GET", "/objects/forest", forest).OnBytes("GET", "/objects/onnx", onnx);
         using var github = ReleaseOfChampion(storage);
         using var environment = new EnvironmentScope(ActionsEnvironment(workspace, github));
 
@@ -117,9 +120,10 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
         Assert.True(exit == 0, output);
         Assert.Equal(model, File.ReadAllBytes(Path.Combine(directory, "model.bin")));
         Assert.Equal(forest, File.ReadAllBytes(Path.Combine(directory, "anomaly-forest.bin")));
+        Assert.Equal(onnx, File.ReadAllBytes(Path.Combine(directory, "model.onnx")));
         var registry = ModelRegistry.Open(workspace.Models, "churn");
         registry.Verify(registry.GetVersion("1.0.0"));
-        Assert.Equal(["/objects/model", "/objects/forest"], storage.Requests.Select(r => r.Path));
+        Assert.Equal(["/objects/model", "/objects/forest", "/objects/onnx"], storage.Requests.Select(r => r.Path));
         Assert.All(storage.Requests, r => Assert.False(r.Headers.ContainsKey("authorization"), "the token went to the storage host"));
         Assert.Contains("restored models/churn/versions/1.0.0/model.bin from release churn-v1.0.0", output);
 
@@ -159,12 +163,12 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
         return (directory, model, forest);
     }
 
-    /// <summary>Release churn-v1.0.0 (id 1000) with model.bin (asset 1) and anomaly-forest.bin (asset 2), redirected to <paramref name="storage"/>.</summary>
+    /// <summary>Release churn-v1.0.0 (id 1000) with model.bin (asset 1), anomaly-forest.bin (asset 2) and model.onnx (asset 4), redirected to <paramref name="storage"/>.</summary>
     private static FakeGitHub ReleaseOfChampion(FakeGitHub storage)
     {
         var template = JsonNode.Parse(FixtureResponse("release-assets.json", 2))!.AsArray()[0]!;
         var assets = new JsonArray();
-        foreach (var (id, name) in new[] { (1, "model.bin"), (2, "anomaly-forest.bin"), (3, "evaluation.json") })
+        foreach (var (id, name) in new[] { (1, "model.bin"), (2, "anomaly-forest.bin"), (3, "evaluation.json"), (4, "model.onnx") })
         {
             var asset = template.DeepClone();
             asset["id"] = id;
@@ -176,6 +180,7 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
             .On("GET", $"/repos/{Repository}/releases/tags/churn-v1.0.0", 200, FixtureResponse("release-assets.json", 0))
             .On("GET", $"/repos/{Repository}/releases/1000/assets", 200, assets.ToJsonString())
             .On("GET", $"/repos/{Repository}/releases/assets/1", 302, "", ("Location", $"{storage.BaseUrl}objects/model"))
-            .On("GET", $"/repos/{Repository}/releases/assets/2", 302, "", ("Location", $"{storage.BaseUrl}objects/forest"));
+            .On("GET", $"/repos/{Repository}/releases/assets/2", 302, "", ("Location", $"{storage.BaseUrl}objects/forest"))
+            .On("GET", $"/repos/{Repository}/releases/assets/4", 302, "", ("Location", $"{storage.BaseUrl}objects/onnx"));
     }
 }

@@ -81,7 +81,7 @@ internal static class WorkflowSteps
         new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
 
     /// <summary>
-    /// The build's target that downloads the binary files of registered versions (model.bin or model.zip/model.onnx, anomaly-forest.bin; release
+    /// The build's target that downloads the binary files of registered versions (model.bin or model.zip/model.onnx, anomaly-forest.bin, the built-in models' model.onnx; release
     /// assets, not in git) through the REST client, checking each against the registry's sha256.
     /// </summary>
     public const string FetchModels = "FetchModels";
