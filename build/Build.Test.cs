@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using ModelPipeline.Definitions;
 using ModelPipeline.Targets;
 
 namespace ModelPipeline.Build;
@@ -28,6 +29,10 @@ internal sealed partial class Build
                 Directory.Delete(results, recursive: true);
             }
 
+            var pipelineRepositories = PipelineRepositories();
+            var registry = Environment.GetEnvironmentVariable("REGISTRY") ?? "127.0.0.1:5000";
+            var before = ServicesSnapshot.TakeAsync(registry, pipelineRepositories).GetAwaiter().GetResult();
+
             // Build everything first, then test without building: test assemblies that run while others still
             // build (publishing the server, say) must not race the compiler over the same bin folders.
             var solution = RootDirectory / "ModelPipeline.sln";
@@ -47,9 +52,23 @@ internal sealed partial class Build
             var exit = RunProcess("dotnet", arguments);
             var (passed, failed, skipped) = CountResults(results);
             Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+
+            // The tests push to a registry of their own and remove what they build: the user's registry and engine
+            // must look as before, apart from the pipelines' own images.
+            var changed = before.Differences(ServicesSnapshot.TakeAsync(registry, pipelineRepositories).GetAwaiter().GetResult());
+            foreach (var line in changed)
+            {
+                Log.Error($"changed by the tests: {line}");
+            }
+
             if (exit != 0 || failed > 0)
             {
                 throw new InvalidOperationException($"dotnet test failed (exit code {exit}, {failed} failed tests)");
+            }
+
+            if (changed.Count > 0)
+            {
+                throw new InvalidOperationException($"the tests changed {changed.Count} registry or engine entries (listed above)");
             }
         });
 
@@ -74,6 +93,20 @@ internal sealed partial class Build
             }
 
             Log.Warning(reason);
+        }
+    }
+
+    /// <summary>push.repository of every pipeline (their images are the pipeline's own, not the tests').</summary>
+    string[] PipelineRepositories()
+    {
+        try
+        {
+            return [.. PipelineLoader.ListPipelines(RootDirectory).Select(name => PipelineLoader.LoadByName(name, RootDirectory).Push.Repository)];
+        }
+        catch (Exception e) when (e is IOException or PipelineDefinitionException)
+        {
+            Log.Warning($"the pipelines' repositories are unknown ({e.Message}): their images count as the tests'");
+            return [];
         }
     }
 

@@ -3,29 +3,30 @@ using ModelPipeline.Registry;
 namespace ModelPipeline.Build.Tests;
 
 /// <summary>
-/// The whole loop against the real Docker engine and OCI registry that `./build.sh Test` starts
-/// (scripts/start-services.sh): train, promote, build, run and smoke-test the image, push, read the digest back.
+/// The whole loop against the real Docker engine that `./build.sh Test` starts (scripts/start-services.sh) and the
+/// tests' own OCI registry: train, promote, build, run and smoke-test the image, push, read the digest back.
 /// </summary>
-public sealed class ContainerLoopTests
+[Collection(TestRegistryCollection.Name)]
+public sealed class ContainerLoopTests(TestRegistryFixture registry)
 {
     [Fact]
     public void Build_DefaultTarget_PushesThePromotedChampionImage_ThenAnUnreachableRegistryFailsCleanly()
     {
         RequireServices();
         using var workspace = new PipelineWorkspace();
-        // Its own repository, so that other tests pushing churn images at the same time cannot move its tags.
-        workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", "repository: modelpipeline/churn-loop-test");
+        // A repository in the tests' namespace: every tag the run leaves in the engine (even the failed push's) is theirs.
+        var repository = $"{registry.Namespace}/churn-loop-test";
+        workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", $"repository: {repository}");
 
-        var (exit, output) = workspace.Build();
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address });
 
         Assert.True(exit == 0, output);
         Assert.Contains("Smoke test passed", output);
-        var registry = ModelRegistry.Open(workspace.Models, "churn");
-        var image = Assert.Single(registry.Images());
+        var image = Assert.Single(ModelRegistry.Open(workspace.Models, "churn").Images());
         Assert.Equal("1.0.0", image.Version);
         Assert.StartsWith("sha256:", image.Digest);
         Assert.Contains("champion", image.Tags);
-        Assert.Contains($"127.0.0.1:5000/modelpipeline/churn-loop-test@{image.Digest}", image.Reference);
+        Assert.Contains($"{registry.Address}/{repository}@{image.Digest}", image.Reference);
         ImageSize_IsLoggedInTheEnginesUnit(output);
 
         var before = workspace.RegistrySnapshot();

@@ -3,7 +3,8 @@ using ModelPipeline.Registry;
 namespace ModelPipeline.Build.Tests;
 
 /// <summary>REGISTRY with a path, as the generated workflow sets it (ghcr.io/&lt;owner&gt;): host for the client, path in the repository.</summary>
-public sealed class RegistryPathTests
+[Collection(TestRegistryCollection.Name)]
+public sealed class RegistryPathTests(TestRegistryFixture registry)
 {
     [Theory]
     [InlineData("ghcr.io/Octo-Org", "modelpipeline/churn", "ghcr.io", "octo-org/modelpipeline/churn")]
@@ -22,10 +23,10 @@ public sealed class RegistryPathTests
         using var workspace = new PipelineWorkspace();
         workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", "repository: modelpipeline/churn-path-test");
 
-        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = "127.0.0.1:5000/Acme" });
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = $"{registry.Address}/Acme" });
 
         Assert.True(exit == 0, output);
         var image = Assert.Single(ModelRegistry.Open(workspace.Models, "churn").Images());
-        Assert.StartsWith($"127.0.0.1:5000/acme/modelpipeline/churn-path-test@{image.Digest}", image.Reference);
+        Assert.StartsWith($"{registry.Address}/acme/modelpipeline/churn-path-test@{image.Digest}", image.Reference);
     }
 }

@@ -14,7 +14,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
     [Fact]
     public async Task BuildAsync_TinyServer_ImageCarriesLabelsUserPortAndEntrypoint()
     {
-        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:engine"));
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:engine"));
 
         Assert.StartsWith("sha256:", built.ImageId, StringComparison.Ordinal);
         Assert.True(built.InEngine);
@@ -33,7 +33,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
     [Fact]
     public async Task BuildAsync_OfflineBase_HasWritableTmpAndModelUnderApp()
     {
-        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:engine"));
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:engine"));
 
         var output = await RunAsync(built.ImageId, "stat -c %a /tmp; ls /app/model; /app/busybox id -u; touch /tmp/x && echo writable");
 
@@ -43,12 +43,12 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
     [Fact]
     public async Task BuildAsync_BaseImageInRegistry_BuildsFromItWithoutTheOfflineBase()
     {
-        var baseImage = await new OciImageWriter(Path.Combine(_server.Root, "base")).BuildAsync(_server.Request("modelpipeline-tests/tiny:base"));
+        var baseImage = await new OciImageWriter(Path.Combine(_server.Root, "base")).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:base"));
         var tag = RegistryProbe.UniqueTag("base");
-        await new ImagePusher().PushAsync(baseImage, ContainerServices.Registry, "modelpipeline-tests/tiny-base", [tag]);
+        await new ImagePusher().PushAsync(baseImage, ContainerServices.Registry, $"{ContainerServices.Namespace}/tiny-base", [tag]);
 
         var built = await new EngineImageBuilder(services.Engine).BuildAsync(
-            _server.Request("modelpipeline-tests/tiny:on-base") with { BaseImage = $"{ContainerServices.Registry}/modelpipeline-tests/tiny-base:{tag}" });
+            _server.Request($"{ContainerServices.Namespace}/tiny:on-base") with { BaseImage = $"{ContainerServices.Registry}/{ContainerServices.Namespace}/tiny-base:{tag}" });
 
         var layers = (await services.Engine.InspectImageAsync(built.ImageId))!.RootFS.Layers;
         Assert.Equal(3 + 2, layers.Count);
@@ -60,7 +60,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
         var template = Path.Combine(_server.Root, "Dockerfile.scriban");
         File.WriteAllText(template, DockerfileTemplate.Default.Replace("WORKDIR /app", "LABEL custom.port=\"{{ port }}\"\nWORKDIR /app", StringComparison.Ordinal));
 
-        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:custom") with { DockerfileTemplatePath = template });
+        var built = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:custom") with { DockerfileTemplatePath = template });
 
         var labels = (await services.Engine.InspectImageAsync(built.ImageId))!.Config.Labels;
         Assert.Equal("8080", labels["custom.port"]);
@@ -73,7 +73,7 @@ public sealed class EngineImageBuilderTests(ContainerServices services) : IDispo
         File.WriteAllText(template, "FROM scratch\nCOPYY app/ /app/\n");
 
         var error = await Assert.ThrowsAsync<ContainerEngineException>(() =>
-            new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:bad") with { DockerfileTemplatePath = template }));
+            new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:bad") with { DockerfileTemplatePath = template }));
 
         Assert.Contains("COPYY", error.Message, StringComparison.OrdinalIgnoreCase);
     }

@@ -7,14 +7,14 @@ namespace ModelPipeline.Containers.Tests;
 [Collection(ContainerServicesCollection.Name)]
 public sealed class ImagePusherTests(ContainerServices services) : IDisposable
 {
-    private const string Repository = "modelpipeline-tests/tiny-engine";
+    private static string Repository => $"{ContainerServices.Namespace}/tiny-engine";
     private static readonly RegistryRetryOptions FastRetry = new(MaxAttempts: 3, BaseDelaySeconds: 0.2, AttemptTimeoutSeconds: 60);
     private readonly TinyServer _server = new();
 
     [Fact]
     public async Task PushAsync_EngineImageTwoTags_RegistryServesThePushedDigestForBoth()
     {
-        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:push"));
+        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:push"));
         var tags = new[] { RegistryProbe.UniqueTag("1.4.0"), RegistryProbe.UniqueTag("latest") };
 
         var result = await new ImagePusher(services.Engine, FastRetry).PushAsync(image, ContainerServices.Registry, Repository, tags);
@@ -29,7 +29,7 @@ public sealed class ImagePusherTests(ContainerServices services) : IDisposable
     [Fact]
     public async Task PushAsync_EngineImage_RegistryFailsTwiceThenRecovers_StillPushes()
     {
-        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:push"));
+        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:push"));
         await using var proxy = new FlakyRegistryProxy(ContainerServices.Registry, failures: 2);
         var tag = RegistryProbe.UniqueTag("flaky");
 
@@ -42,7 +42,7 @@ public sealed class ImagePusherTests(ContainerServices services) : IDisposable
     [Fact]
     public async Task PushAsync_EngineImage_UnreachableRegistry_ThrowsClearMessage()
     {
-        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request("modelpipeline-tests/tiny:push"));
+        var image = await new EngineImageBuilder(services.Engine).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:push"));
         var registry = $"127.0.0.1:{RegistryProbe.UnusedPort()}";
 
         var error = await Assert.ThrowsAsync<ImagePushException>(() =>

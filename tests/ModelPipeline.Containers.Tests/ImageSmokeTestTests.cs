@@ -12,7 +12,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
     [Fact]
     public async Task RunAsync_ServerAnswers_PassesWithTimingsAndRemovesContainer()
     {
-        var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:smoke"));
+        var image = await BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:smoke"));
 
         var result = await new ImageSmokeTest(services.Engine).RunAsync(image, 8080, """{"rows":[{"tenure":3}]}""",
             body => body.Contains("\"tenure\":3", StringComparison.Ordinal) ? null : "the echo lost the row", TimeSpan.FromSeconds(30));
@@ -28,7 +28,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
     [Fact]
     public async Task RunAsync_HostNetwork_ServerListensOnTheGivenPort_Passes()
     {
-        var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:smoke"));
+        var image = await BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:smoke"));
 
         var result = await new ImageSmokeTest(services.Engine) { UseHostNetwork = true }.RunAsync(image, 8080, """{"rows":[]}""",
             body => body == """{"echo":{"rows":[]}}""" ? null : $"unexpected {body}", TimeSpan.FromSeconds(30));
@@ -40,7 +40,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
     [Fact]
     public async Task RunAsync_CheckRejectsAnswer_FailsWithReasonAndContainerLogs()
     {
-        var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:smoke"));
+        var image = await BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:smoke"));
 
         var result = await new ImageSmokeTest(services.Engine).RunAsync(image, 8080, """{"rows":[]}""",
             _ => "expected one prediction per row", TimeSpan.FromSeconds(30));
@@ -54,7 +54,7 @@ public sealed class ImageSmokeTestTests(ContainerServices services) : IDisposabl
     [Fact]
     public async Task RunAsync_ServerExitsAtStart_FailsWithExitCode()
     {
-        var image = await BuildAsync(_server.Request("modelpipeline-tests/tiny:exits") with { Entrypoint = ["/app/busybox", "sh", "-c", "echo no model >&2; exit 3"] });
+        var image = await BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:exits") with { Entrypoint = ["/app/busybox", "sh", "-c", "echo no model >&2; exit 3"] });
 
         var result = await new ImageSmokeTest(services.Engine).RunAsync(image, 8080, "{}", _ => null, TimeSpan.FromSeconds(30));
 

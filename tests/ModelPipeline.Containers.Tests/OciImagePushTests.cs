@@ -10,7 +10,7 @@ namespace ModelPipeline.Containers.Tests;
 [Collection(ContainerServicesCollection.Name)]
 public sealed class OciImagePushTests(ContainerServices services) : IDisposable
 {
-    private const string Repository = "modelpipeline-tests/tiny-oci";
+    private static string Repository => $"{ContainerServices.Namespace}/tiny-oci";
     private static readonly RegistryRetryOptions FastRetry = new(MaxAttempts: 3, BaseDelaySeconds: 0.2, AttemptTimeoutSeconds: 60);
     private readonly TinyServer _server = new();
 
@@ -18,7 +18,7 @@ public sealed class OciImagePushTests(ContainerServices services) : IDisposable
     public async Task PushAsync_OciLayoutWithoutEngine_SkopeoSeesLabelsAndDockerPullRunsIt()
     {
         services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:oci"));
+        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:oci"));
         var tag = RegistryProbe.UniqueTag("oci");
 
         var result = await new ImagePusher(engine: null, FastRetry).PushAsync(image, ContainerServices.Registry, Repository, [tag]);
@@ -40,11 +40,11 @@ public sealed class OciImagePushTests(ContainerServices services) : IDisposable
         services.RequireRegistry();
         var baseTag = RegistryProbe.UniqueTag("base");
         var baseImage = await new OciImageWriter(Path.Combine(_server.Root, "base")).BuildAsync(
-            _server.Request("modelpipeline-tests/tiny:base") with { Labels = new Dictionary<string, string> { ["base.label"] = "kept" } });
+            _server.Request($"{ContainerServices.Namespace}/tiny:base") with { Labels = new Dictionary<string, string> { ["base.label"] = "kept" } });
         await new ImagePusher(engine: null, FastRetry).PushAsync(baseImage, ContainerServices.Registry, Repository, [baseTag]);
 
         var derived = await new OciImageWriter(Path.Combine(_server.Root, "derived")).BuildAsync(
-            _server.Request("modelpipeline-tests/tiny:derived") with { BaseImage = $"{ContainerServices.Registry}/{Repository}:{baseTag}" });
+            _server.Request($"{ContainerServices.Namespace}/tiny:derived") with { BaseImage = $"{ContainerServices.Registry}/{Repository}:{baseTag}" });
         var tag = RegistryProbe.UniqueTag("derived");
         await new ImagePusher(engine: null, FastRetry).PushAsync(derived, ContainerServices.Registry, Repository, [tag]);
 
@@ -62,7 +62,7 @@ public sealed class OciImagePushTests(ContainerServices services) : IDisposable
     public async Task PushAsync_OciLayout_RegistryFailsTwiceThenRecovers_StillPushes()
     {
         services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:oci"));
+        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:oci"));
         await using var proxy = new FlakyRegistryProxy(ContainerServices.Registry, failures: 2);
         var tag = RegistryProbe.UniqueTag("flaky");
 
@@ -75,7 +75,7 @@ public sealed class OciImagePushTests(ContainerServices services) : IDisposable
     [Fact]
     public async Task PushAsync_OciLayout_UnreachableRegistry_ThrowsClearMessage()
     {
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:oci"));
+        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:oci"));
         var registry = $"127.0.0.1:{RegistryProbe.UnusedPort()}";
 
         var error = await Assert.ThrowsAsync<ImagePushException>(() =>

@@ -43,7 +43,7 @@ public sealed class PrometheusScrapeTests(ContainerServices services) : IDisposa
         var publish = await ServerPublisher.PublishAsync(RepositoryRoot.Path, Path.Combine(RepositoryRoot.Path, ".tmp", "server-publish"));
         var image = await new EngineImageBuilder(services.Engine).BuildAsync(new ImageBuildRequest
         {
-            Tag = "modelpipeline-tests/churn-server:scrape",
+            Tag = $"{ContainerServices.Namespace}/churn-server:scrape",
             ServerDirectory = publish.Directory,
             ModelDirectory = _modelDirectory,
         });

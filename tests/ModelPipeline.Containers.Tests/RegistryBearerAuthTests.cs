@@ -12,7 +12,7 @@ namespace ModelPipeline.Containers.Tests;
 [Collection(ContainerServicesCollection.Name)]
 public sealed class RegistryBearerAuthTests(ContainerServices services) : IDisposable
 {
-    private const string Repository = "modelpipeline-tests/bearer";
+    private static string Repository => $"{ContainerServices.Namespace}/bearer";
     private static readonly RegistryRetryOptions FastRetry = new(MaxAttempts: 3, BaseDelaySeconds: 0.2, AttemptTimeoutSeconds: 60);
     private readonly TinyServer _server = new();
 
@@ -68,7 +68,7 @@ public sealed class RegistryBearerAuthTests(ContainerServices services) : IDispo
     private async Task<(BuiltImage Image, BearerTokenRegistry Front)> ArrangeAsync()
     {
         services.RequireRegistry();
-        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request("modelpipeline-tests/tiny:bearer"));
+        var image = await new OciImageWriter(Path.Combine(_server.Root, "oci")).BuildAsync(_server.Request($"{ContainerServices.Namespace}/tiny:bearer"));
         return (image, await BearerTokenRegistry.StartAsync(ContainerServices.Registry, "robot", "s3cret-token"));
     }
 

@@ -180,6 +180,14 @@ public sealed class DockerEngineClient : IDisposable
             return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
         }, cancellationToken);
 
+    /// <summary>Every repository:tag the engine holds (untagged images have none).</summary>
+    public async Task<IReadOnlyList<string>> ListImageTagsAsync(CancellationToken cancellationToken = default)
+    {
+        var images = await CallAsync("GET images/json", () => _docker.Images.ListImagesAsync(new ImagesListParameters(), cancellationToken), cancellationToken);
+        return [.. images.SelectMany(i => i.RepoTags ?? []).Where(t => t != "<none>:<none>")];
+    }
+
+    /// <summary>Removes an image by id, or by name:tag (then only that tag when the image has others).</summary>
     public Task RemoveImageAsync(string image, CancellationToken cancellationToken = default) =>
         Tolerating(CallAsync($"DELETE images/{image}", () => _docker.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken), cancellationToken),
             HttpStatusCode.NotFound);
