@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelPipeline.Training.Trees;
 
@@ -10,10 +11,15 @@ namespace ModelPipeline.Training.Trees;
 /// partial histograms in parallel; partials are added in chunk order, so the sums are the same bits on any machine.
 /// A partial keeps (gradient, hessian, count, unused) of a cell in one 32-byte vector, so a row adds to each of its
 /// features' cells with one vector load, add and store (lane-wise double additions: the same bits as scalar ones).
+/// A node's rows are scattered over the bins and gradients (both far larger than the caches): the row
+/// <see cref="PrefetchDistance"/> positions ahead is prefetched, so its cache misses overlap this row's work.
 /// </summary>
 internal sealed class HistogramBuilder(byte[] bins, int features)
 {
     private const int ChunkSize = 32768;
+
+    /// <summary>How many positions ahead a node's row is prefetched (a few hundred nanoseconds of work ahead).</summary>
+    internal const int PrefetchDistance = 24;
     private readonly List<double[]> _partials = [];
 
     /// <summary>Fills <paramref name="target"/> from positions start..end of <paramref name="rows"/> (null = rows start..end).</summary>
@@ -52,7 +58,7 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
         }
     }
 
-    private void Accumulate(int[]? rows, int start, int end, float[] pairs, double[] partial)
+    private unsafe void Accumulate(int[]? rows, int start, int end, float[] pairs, double[] partial)
     {
         Array.Clear(partial);
         var f = features;
@@ -71,10 +77,25 @@ internal sealed class HistogramBuilder(byte[] bins, int features)
 
         ref var rowIndex0 = ref MemoryMarshal.GetArrayDataReference(rows);
         _ = rows[end - 1];
-        for (var i = start; i < end; i++)
+        var prefetchEnd = Sse.IsSupported ? end - PrefetchDistance : start;
+        fixed (byte* binBase = bins)
+        fixed (float* pairBase = pairs)
         {
-            var row = Unsafe.Add(ref rowIndex0, i);
-            AddRow(ref cell0, ref Unsafe.Add(ref bin0, (nint)row * f), f, Unsafe.Add(ref pair0, 2 * row), Unsafe.Add(ref pair0, (2 * row) + 1));
+            var i = start;
+            for (; i < prefetchEnd; i++)
+            {
+                var ahead = Unsafe.Add(ref rowIndex0, i + PrefetchDistance);
+                Sse.Prefetch0(binBase + ((nint)ahead * f));
+                Sse.Prefetch0(pairBase + (2 * (nint)ahead));
+                var row = Unsafe.Add(ref rowIndex0, i);
+                AddRow(ref cell0, ref Unsafe.Add(ref bin0, (nint)row * f), f, Unsafe.Add(ref pair0, 2 * row), Unsafe.Add(ref pair0, (2 * row) + 1));
+            }
+
+            for (; i < end; i++)
+            {
+                var row = Unsafe.Add(ref rowIndex0, i);
+                AddRow(ref cell0, ref Unsafe.Add(ref bin0, (nint)row * f), f, Unsafe.Add(ref pair0, 2 * row), Unsafe.Add(ref pair0, (2 * row) + 1));
+            }
         }
     }
 
