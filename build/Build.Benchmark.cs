@@ -27,7 +27,7 @@ internal sealed partial class Build
                 var peers = InstallPeers() ? new PeerRunner(Path.Combine(Run.SourceRoot, "build", "Stages", "Benchmarks", "peers.py"), Log) : null;
                 var runner = new BenchmarkRunner(data, peers, Path.Combine(RootDirectory, ".tmp", "benchmark-peers"), Log, Threads);
                 var rows = runner.Run(cases);
-                markdown = BenchmarkReport.Markdown(rows, runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
+                markdown = BenchmarkReport.Markdown(rows, BenchmarkReport.KeptRows(existing, rows), runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
             }
 
             var serving = ServingBenchmarkReport.Find(existing);

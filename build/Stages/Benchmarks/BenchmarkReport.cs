@@ -6,7 +6,26 @@ namespace ModelPipeline.Build;
 /// <summary>docs/benchmarks.md: our figures next to the peers' from the same run, and the goals each one is held to.</summary>
 internal static class BenchmarkReport
 {
-    public static string Markdown(IReadOnlyList<BenchmarkRow> rows, double? flightsPeakMiB, (double Read, double Derive)? flightsSeconds, DateTimeOffset when)
+    private const string TableHeader = "| data | train rows | our trainer | metric | ours | scikit-learn | XGBoost | fit s ours | fit s scikit-learn (ours ÷ it) | fit s XGBoost (ours ÷ it) | predict rows/s ours | scikit-learn | XGBoost | peer peak MiB | load before → after |";
+
+    /// <summary>
+    /// The table rows of <paramref name="existing"/> (docs/benchmarks.md) for the data sets this run did not measure, so that
+    /// <c>--benchmark-only flights</c> keeps the other data sets' last figures (rows of an older table layout are dropped).
+    /// </summary>
+    public static IReadOnlyList<string> KeptRows(string existing, IEnumerable<BenchmarkRow> rows)
+    {
+        var lines = existing.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.IndexOf(TableHeader);
+        if (header < 0)
+        {
+            return [];
+        }
+
+        var measured = rows.Select(r => r.Data).ToHashSet();
+        return [.. lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).Where(l => !measured.Contains(l.Split('|')[1].Trim()))];
+    }
+
+    public static string Markdown(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<string> keptRows, double? flightsPeakMiB, (double Read, double Derive)? flightsSeconds, DateTimeOffset when)
     {
         var libraries = rows.SelectMany(r => r.Peers).Select(p => p.Library).Distinct().ToArray();
         var text = new StringBuilder();
@@ -34,25 +53,25 @@ internal static class BenchmarkReport
         text.AppendLine();
         text.AppendLine("## Quality and speed per data set");
         text.AppendLine();
-        text.AppendLine("| data | train rows | our trainer | metric | ours | scikit-learn | XGBoost | fit s ours | fit s scikit-learn (ours ÷ it) | fit s XGBoost (ours ÷ it) | predict rows/s ours | scikit-learn | XGBoost | peer peak MiB | load before → after |");
+        text.AppendLine(TableHeader);
         text.AppendLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var row in rows)
+        foreach (var data in BenchmarkCatalog.All.Select(c => c.Name))
         {
-            var metricName = BenchmarkCatalog.All.First(c => c.Name == row.Data).PrimaryMetric;
-            var sklearn = Sklearn(row);
-            var xgboost = row.Peers.FirstOrDefault(p => p.Model == "xgb");
-            text.AppendLine($"| {row.Data} | {row.TrainRows:N0} | {row.Trainer} | {metricName} | {F4(row.Metric)} | " +
-                $"{(sklearn is null ? "—" : $"{F4(sklearn.Metric)} ({PeerName(sklearn)}{Iterations(sklearn)})")} | " +
-                $"{(xgboost is null ? "—" : $"{F4(xgboost.Metric)}{Iterations(xgboost)}")} | {F2(row.FitSeconds)} | " +
-                $"{(sklearn is null ? "—" : $"{F2(sklearn.FitSeconds)} ({Ratio(row.FitSeconds, sklearn.FitSeconds)})")} | " +
-                $"{(xgboost is null ? "—" : $"{F2(xgboost.FitSeconds)} ({Ratio(row.FitSeconds, xgboost.FitSeconds)})")} | " +
-                $"{F0(row.PredictRowsPerSecond)} | {(sklearn is null ? "—" : F0(sklearn.PredictRowsPerSecond))} | " +
-                $"{(xgboost is null ? "—" : F0(xgboost.PredictRowsPerSecond))} | " +
-                $"{(row.Peers.Count == 0 ? "—" : string.Join(" / ", row.Peers.Select(p => F0(p.PeakMib))))} | {row.LoadBefore} → {row.LoadAfter} |");
+            foreach (var kept in keptRows.Where(l => l.Split('|')[1].Trim() == data))
+            {
+                text.AppendLine(kept);
+            }
+
+            foreach (var row in rows.Where(r => r.Data == data))
+            {
+                AppendRow(text, row);
+            }
         }
 
         text.AppendLine();
         text.AppendLine("## Goals");
+        text.AppendLine();
+        text.AppendLine("Of the data sets measured in the run that wrote this file (rows kept from earlier runs keep their own figures above).");
         text.AppendLine();
         text.AppendLine("| goal | measured | met |");
         text.AppendLine("|---|---|---|");
@@ -101,6 +120,21 @@ internal static class BenchmarkReport
         }
 
         return text.ToString();
+    }
+
+    private static void AppendRow(StringBuilder text, BenchmarkRow row)
+    {
+        var metricName = BenchmarkCatalog.All.First(c => c.Name == row.Data).PrimaryMetric;
+        var sklearn = Sklearn(row);
+        var xgboost = row.Peers.FirstOrDefault(p => p.Model == "xgb");
+        text.AppendLine($"| {row.Data} | {row.TrainRows:N0} | {row.Trainer} | {metricName} | {F4(row.Metric)} | " +
+            $"{(sklearn is null ? "—" : $"{F4(sklearn.Metric)} ({PeerName(sklearn)}{Iterations(sklearn)})")} | " +
+            $"{(xgboost is null ? "—" : $"{F4(xgboost.Metric)}{Iterations(xgboost)}")} | {F2(row.FitSeconds)} | " +
+            $"{(sklearn is null ? "—" : $"{F2(sklearn.FitSeconds)} ({Ratio(row.FitSeconds, sklearn.FitSeconds)})")} | " +
+            $"{(xgboost is null ? "—" : $"{F2(xgboost.FitSeconds)} ({Ratio(row.FitSeconds, xgboost.FitSeconds)})")} | " +
+            $"{F0(row.PredictRowsPerSecond)} | {(sklearn is null ? "—" : F0(sklearn.PredictRowsPerSecond))} | " +
+            $"{(xgboost is null ? "—" : F0(xgboost.PredictRowsPerSecond))} | " +
+            $"{(row.Peers.Count == 0 ? "—" : string.Join(" / ", row.Peers.Select(p => F0(p.PeakMib))))} | {row.LoadBefore} → {row.LoadAfter} |");
     }
 
     private static PeerResult? Sklearn(BenchmarkRow row) => row.Peers.FirstOrDefault(p => p.Model != "xgb");
