@@ -19,6 +19,12 @@ namespace ModelPipeline.Data;
 /// </remarks>
 public static class ParquetFrameReader
 {
+    /// <summary>
+    /// Parquet.Net keeps freed page buffers for reuse without limit by default; a read needs a few pages at a time, so
+    /// keep at most this many bytes of them (the frame's own columns are what should set the peak memory).
+    /// </summary>
+    private static readonly ParquetOptions Options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
+
     public static Frame Read(string path, CsvReadOptions? options = null)
     {
         if (!File.Exists(path))
@@ -52,7 +58,7 @@ public static class ParquetFrameReader
 
     private static async Task<Frame> ReadAsync(string path, string displayName, CsvReadOptions options, int threads, ConcurrentBag<ParquetReader> readers)
     {
-        var first = await ParquetReader.CreateAsync(path);
+        var first = await ParquetReader.CreateAsync(path, Options);
         readers.Add(first);
         var columns = ParquetLayout.Of(first.Schema, displayName, options);
         var groupRows = Enumerable.Range(0, first.RowGroupCount).Select(g => first.OpenRowGroupReader(g).RowCount).ToArray();
@@ -104,7 +110,7 @@ public static class ParquetFrameReader
 
     private static async Task<ChunkColumn> DecodeAsync(string path, ConcurrentBag<ParquetReader> readers, ParquetChunkDecoder decoder, int group, ParquetColumn column, long firstRow)
     {
-        var reader = readers.TryTake(out var idle) ? idle : await ParquetReader.CreateAsync(path);
+        var reader = readers.TryTake(out var idle) ? idle : await ParquetReader.CreateAsync(path, Options);
         try
         {
             var field = reader.Schema.DataFields[column.FieldIndex];

@@ -14,46 +14,50 @@ internal static class FlightsColumns
     public static Frame Derive(Frame raw)
     {
         var date = raw["date"];
-        var levels = date.Categories.Select(Parse).ToArray();
         var codes = date.Codes ?? throw new InvalidOperationException("flights: 'date' is not a timestamp column");
-        var rows = raw.RowCount;
-        double[] month = new double[rows], day = new double[rows], weekday = new double[rows], hour = new double[rows], minute = new double[rows];
-        for (var row = 0; row < rows; row++)
+        var times = date.Categories.Select(Parse).ToArray();
+
+        // One column at a time through one buffer (each compacts to bytes or 16 bits, keeping no reference to it), so
+        // that deriving adds one 3M-row array of doubles to the peak memory, not six.
+        var buffer = new double[raw.RowCount];
+        Column FromDate(string name, Func<DateTime, int> part)
         {
-            var code = codes[row];
-            if (code < 0)
+            var levels = times.Select(t => (double)part(t)).ToArray();
+            for (var row = 0; row < codes.Length; row++)
             {
-                month[row] = day[row] = weekday[row] = hour[row] = minute[row] = double.NaN;
-                continue;
+                buffer[row] = codes[row] < 0 ? double.NaN : levels[codes[row]];
             }
 
-            var time = levels[code];
-            month[row] = time.Month;
-            day[row] = time.Day;
-            weekday[row] = ((int)time.DayOfWeek + 6) % 7;
-            hour[row] = time.Hour;
-            minute[row] = (time.Hour * 60) + time.Minute;
+            return Compact(name, buffer);
         }
 
-        var delay = raw["delay"].Numbers!;
-        var delayed = new double[rows];
-        for (var row = 0; row < rows; row++)
+        var delay = raw["delay"];
+        for (var row = 0; row < buffer.Length; row++)
         {
-            delayed[row] = double.IsNaN(delay[row]) ? double.NaN : delay[row] > 15 ? 1 : 0;
+            var minutes = delay.Number(row);
+            buffer[row] = double.IsNaN(minutes) ? double.NaN : minutes > 15 ? 1 : 0;
         }
 
+        var delayed = Compact("delayed", buffer);
         return new Frame(
         [
-            Column.Numeric("month", month),
-            Column.Numeric("day_of_month", day),
-            Column.Numeric("day_of_week", weekday),
-            Column.Numeric("dep_hour", hour),
-            Column.Numeric("dep_minute_of_day", minute),
+            FromDate("month", t => t.Month),
+            FromDate("day_of_month", t => t.Day),
+            FromDate("day_of_week", t => ((int)t.DayOfWeek + 6) % 7),
+            FromDate("dep_hour", t => t.Hour),
+            FromDate("dep_minute_of_day", t => (t.Hour * 60) + t.Minute),
             raw["distance"],
             raw["origin"],
             raw["destination"],
-            Column.Numeric("delayed", delayed),
+            delayed,
         ]);
+    }
+
+    /// <summary>A numeric column of the buffer's values; the buffer may be reused after (the column keeps a narrower copy).</summary>
+    private static Column Compact(string name, double[] buffer)
+    {
+        var column = Column.Numeric(name, buffer);
+        return column.BytesPerValue < sizeof(double) ? column : Column.Numeric(name, (double[])buffer.Clone());
     }
 
     private static DateTime Parse(string level) =>
