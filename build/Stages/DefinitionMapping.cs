@@ -34,7 +34,7 @@ internal static class DefinitionMapping
         new(Task(definition.Task), definition.Data.Label,
             definition.Trainer.Params.ToDictionary(p => p.Key, p => p.Value.Text, StringComparer.Ordinal))
         {
-            TrainerType = Snake(definition.Trainer.Type.ToString()),
+            TrainerType = definition.Trainer.Type == TrainerType.MLNet ? "mlnet" : Snake(definition.Trainer.Type.ToString()),
             PositiveClass = definition.Data.PositiveClass,
             Features = new FeatureOptions
             {

@@ -33,13 +33,45 @@ internal sealed partial class PipelineRun
 
         var spec = DefinitionMapping.TrainingSpec(definition, Threads);
         var train = Frame.Take(Split.Train);
+        if (definition.Trainer.Type == TrainerType.MLNet)
+        {
+            if (definition.Search is not null)
+            {
+                throw new InvalidOperationException($"{definition.SourceFile}: search: applies to the built-in trainers only; remove it for trainer.type mlnet");
+            }
+
+            return Record(definition, fingerprint, files, runId, trigger, spec, train, () => MLNetRetrain.Fit(train, spec, definition.Trainer));
+        }
+
         if (definition.Search is { } search)
         {
             spec = Search(train, spec, search);
         }
 
-        Log.Information($"Training {spec.TrainerType} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
+        return Record(definition, fingerprint, files, runId, trigger, spec, train, () => FitBuiltIn(train, spec));
+    }
+
+    private string? Record(PipelineDefinition definition, DataFingerprint fingerprint, DataFileEntry[] files, string runId, string trigger,
+        TrainingSpec spec, Frame train, Func<IScoringModel> fit)
+    {
+        var trainer = definition.Trainer.Type == TrainerType.MLNet ? $"mlnet:{definition.Trainer.Name ?? definition.Trainer.Estimator}" : spec.TrainerType;
+        Log.Information($"Training {trainer} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
         var watch = Stopwatch.StartNew();
+        var model = fit();
+        watch.Stop();
+        _challenger = model;
+        Artifacts.WriteBytes(Artifacts.ChallengerModel, model.ToBytes());
+        Artifacts.Write(Artifacts.RetrainRecord, new RetrainRecord(definition.Name, true, null, fingerprint.Combined, definition.ConfigHash,
+            files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length)
+        {
+            ModelKind = model.Kind,
+        });
+        Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
+        return null;
+    }
+
+    private TrainedModel FitBuiltIn(Frame train, TrainingSpec spec)
+    {
         ProgressBar? bar = null;
         var stage = "";
         var model = ModelTrainer.Fit(train, spec, new ImmediateProgress<TrainingProgress>(p =>
@@ -59,16 +91,7 @@ internal sealed partial class PipelineRun
             bar.Report(p.Done);
         }));
         bar?.Dispose();
-        watch.Stop();
-        _challenger = model;
-        Artifacts.WriteBytes(Artifacts.ChallengerModel, model.ToBytes());
-        Artifacts.Write(Artifacts.RetrainRecord, new RetrainRecord(definition.Name, true, null, fingerprint.Combined, definition.ConfigHash,
-            files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length)
-        {
-            ModelKind = model.Kind,
-        });
-        Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
-        return null;
+        return model;
     }
 
     private TrainingSpec Search(Frame train, TrainingSpec spec, SearchSection search)

@@ -13,6 +13,8 @@ namespace ModelPipeline.Build;
 /// </summary>
 internal sealed partial class PipelineRun(string root, string pipeline, string modelsDirectory, BuildLog log, int? threads)
 {
+    static PipelineRun() => MLNet.MLNetModelKind.Register();
+
     private PipelineDefinition? _definition;
     private Frame? _frame;
     private (int[] Train, int[] Holdout)? _split;

@@ -19,6 +19,7 @@ public sealed class ArchitectureTests
         ["ModelPipeline.Monitoring"] = ["ModelPipeline.Data", "ModelPipeline.Training", "ModelPipeline.Evaluation"],
         ["ModelPipeline.Serving"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Onnx"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
+        ["ModelPipeline.MLNet"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Registry"] = [],
         ["ModelPipeline.Reports"] = [],
         ["ModelPipeline.Containers"] = [],

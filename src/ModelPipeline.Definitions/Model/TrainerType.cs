@@ -6,4 +6,7 @@ public enum TrainerType
     LogisticRegression,
     LinearRegression,
     GradientBoosting,
+
+    /// <summary>An ML.NET trainer (<see cref="TrainerSection.Name"/>) or a team's own ML.NET estimator (<see cref="TrainerSection.Estimator"/>).</summary>
+    MLNet,
 }

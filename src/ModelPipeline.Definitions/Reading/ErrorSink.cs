@@ -17,6 +17,9 @@ internal sealed class ErrorSink(string file)
     /// <summary>Drops the "required key is missing" error of <paramref name="keyPath"/>, if any (a typo of it explains it).</summary>
     public void DropMissing(string keyPath) =>
         _errors.RemoveAll(e => e.KeyPath == keyPath && e.Message.StartsWith(YamlScope.MissingKey, StringComparison.Ordinal));
+    /// <summary>An error at a recorded value's position (a <see cref="ParameterValue"/>'s line and column).</summary>
+    public void Add(ParameterValue at, string keyPath, string message) =>
+        _errors.Add(new DefinitionError(File, at.Line, at.Column, keyPath, message));
 
     public IReadOnlyList<DefinitionError> Sorted() =>
         _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();

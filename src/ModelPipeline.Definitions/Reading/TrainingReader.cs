@@ -34,8 +34,80 @@ internal sealed class TrainingReader(ErrorSink errors)
             }
         }
 
+        var (mlnetName, estimator) = type == TrainerType.MLNet ? ReadMLNet(trainer, task, parameters) : (null, null);
         trainer.Finish();
-        return new TrainerSection(type, parameters);
+        return new TrainerSection(type, parameters) { Name = mlnetName, Estimator = estimator };
+    }
+
+    /// <summary>
+    /// <c>name</c> (an ML.NET trainer for the task, its params checked by name, kind and range) or <c>estimator</c>
+    /// (a class in trainers/, given its params as written): exactly one of the two.
+    /// </summary>
+    private (string? Name, string? Estimator) ReadMLNet(YamlScope trainer, PipelineTask task, IReadOnlyDictionary<string, ParameterValue> parameters)
+    {
+        var names = MLNetTrainerCatalog.Trainers.Select(t => t.Name).ToArray();
+        var name = trainer.Text("name", "one of " + string.Join(", ", names));
+        var estimator = trainer.Text("estimator", "a class name in trainers/ (e.g. ChurnEstimator)");
+        var taskName = Vocabulary.NameOf(Vocabulary.Tasks, task);
+        if (name is not null && estimator is not null)
+        {
+            errors.Add(trainer.Value("estimator")!.Start, trainer.PathOf("estimator"),
+                "give either name (an ML.NET trainer) or estimator (your own class), not both");
+            return (name, estimator);
+        }
+
+        if (estimator is not null)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(estimator, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"))
+            {
+                errors.Add(trainer.Value("estimator")!.Start, trainer.PathOf("estimator"), $"'{estimator}' is not a C# class name");
+            }
+
+            return (null, estimator);
+        }
+
+        if (name is null)
+        {
+            if (trainer.Value("name") is null)
+            {
+                trainer.Missing("name", $"an ML.NET trainer ({string.Join(", ", names)}) or estimator: a class in trainers/");
+            }
+
+            return (null, null);
+        }
+
+        var node = trainer.Value("name")!;
+        if (MLNetTrainerCatalog.Find(name) is not { } info)
+        {
+            errors.Add(node.Start, trainer.PathOf("name"), $"unknown ML.NET trainer '{name}'; expected one of {string.Join(", ", names)}{YamlScope.DidYouMean(name, names)}");
+            return (name, null);
+        }
+
+        if (!info.Tasks.Contains(taskName))
+        {
+            var suitable = MLNetTrainerCatalog.Trainers.Where(t => t.Tasks.Contains(taskName)).Select(t => t.Name);
+            errors.Add(node.Start, trainer.PathOf("name"), $"{name} cannot learn a {taskName} task; expected {string.Join(", ", suitable)}");
+        }
+
+        var known = info.Parameters.Select(p => p.Name).ToArray();
+        foreach (var (key, value) in parameters)
+        {
+            var path = trainer.PathOf("params") + "." + key;
+            if (info.Parameters.FirstOrDefault(p => p.Name == key) is not { } parameter)
+            {
+                errors.Add(value, path,
+                    $"{name} has no parameter '{key}'; expected one of {string.Join(", ", known)}{YamlScope.DidYouMean(key, known)}");
+                continue;
+            }
+
+            var number = parameter.IsInteger ? value.AsInteger() : value.AsNumber();
+            if (number is not { } v || v < parameter.Minimum || !double.IsFinite((double)v))
+            {
+                errors.Add(value, path, $"expected {parameter.Expected}, got '{value.Text}'");
+            }
+        }
+
+        return (name, null);
     }
 
     public SearchSection? ReadSearch(YamlScope root)
