@@ -48,7 +48,7 @@ internal sealed partial class Build
             var registry = Run.Registry;
             var to = registry.GetVersion(To ?? ModelRegistry.ChampionAlias);
             var from = From ?? to.ParentVersion
-                ?? throw new InvalidOperationException($"{to.Version} has no parent version; name one with --from");
+                ?? throw new InputMistakeException($"{to.Version} has no parent version; name one with --from");
             var diff = registry.Diff(from, to.Version);
             Log.Result((Markdown ? diff.ToMarkdown() : diff.ToText()).TrimEnd());
         });

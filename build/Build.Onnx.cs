@@ -19,7 +19,7 @@ internal sealed partial class Build
             var version = registry.GetVersion(Version ?? ModelRegistry.ChampionAlias);
             if (version.ModelKind != ModelKinds.BuiltIn)
             {
-                throw new InvalidOperationException($"{registry.Pipeline} {version.Version} is a {version.ModelKind} model; ExportOnnx writes built-in models as ONNX");
+                throw new InputMistakeException($"{registry.Pipeline} {version.Version} is a {version.ModelKind} model; ExportOnnx writes built-in models as ONNX");
             }
 
             var model = TrainedModel.Load(registry.ReadModel(version));

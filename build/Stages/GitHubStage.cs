@@ -78,7 +78,7 @@ internal static class GitHubStage
         }
 
         var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
-            ?? throw new InvalidOperationException("PublishRelease needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (set them in the job's env)");
+            ?? throw new InputMistakeException("PublishRelease needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (set them in the job's env)");
         var tag = $"{pipeline}-v{decision.Version}";
         using var client = new GitHubClient(context.ApiUrl, context.Token);
         if (client.ReleaseExistsAsync(context.Repository, tag).GetAwaiter().GetResult())
@@ -112,7 +112,7 @@ internal static class GitHubStage
     public static void DispatchRetrain(string pipeline, BuildLog log)
     {
         var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
-            ?? throw new InvalidOperationException("dispatching the retrain workflow needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (give the job actions: write)");
+            ?? throw new InputMistakeException("dispatching the retrain workflow needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (give the job actions: write)");
         var workflow = DeclaredWorkflows.Retrain;
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         if (workflow.PipelineInput is { } pipelineInput)

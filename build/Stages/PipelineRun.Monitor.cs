@@ -2,6 +2,7 @@ using ModelPipeline.Data;
 using ModelPipeline.Monitoring;
 using ModelPipeline.Registry;
 using ModelPipeline.Reports;
+using ModelPipeline.Targets;
 using ModelPipeline.Training;
 
 namespace ModelPipeline.Build;
@@ -46,7 +47,7 @@ internal sealed partial class PipelineRun
     /// <summary>Scores a batch (or the server's prediction log) with the verified champion and compares it with the champion's profile.</summary>
     public (ModelVersion Champion, DriftResult Result) Monitor(string? batch, string? predictionLog)
     {
-        var champion = Registry.Champion ?? throw new InvalidOperationException($"{Definition.Name} has no champion yet: run the pipeline first.");
+        var champion = Registry.Champion ?? throw new InputMistakeException($"{Definition.Name} has no champion yet: run the pipeline first.");
         Registry.Verify(champion);
         var model = LoadModel(champion);
         var profile = ChampionProfile(champion, model);
@@ -62,7 +63,7 @@ internal sealed partial class PipelineRun
         }
         else
         {
-            throw new InvalidOperationException("Monitor needs --batch <csv> or --prediction-log <dir>.");
+            throw new InputMistakeException("Monitor needs --batch <csv> or --prediction-log <dir>.");
         }
 
         var result = DriftDetector.Detect(profile, model, current, MonitorMapping.Rules(Definition.Monitor), logged);

@@ -50,11 +50,11 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public RetrainRecord RequireRetrainRecord() =>
         Artifacts.Read<RetrainRecord>(Artifacts.RetrainRecord)
-        ?? throw new InvalidOperationException($"No {Rel(Artifacts.RetrainRecord)}: run the Retrain target first.");
+        ?? throw new InputMistakeException($"No {Rel(Artifacts.RetrainRecord)}: run the Retrain target first.");
 
     public DecisionRecord RequireDecision() =>
         Artifacts.Read<DecisionRecord>(Artifacts.DecisionFile)
-        ?? throw new InvalidOperationException($"No {Rel(Artifacts.DecisionFile)}: run the CompareWithChampion target first.");
+        ?? throw new InputMistakeException($"No {Rel(Artifacts.DecisionFile)}: run the CompareWithChampion target first.");
 
     public string Rel(string path) => Path.GetRelativePath(Root, path);
 
@@ -124,7 +124,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
     {
         if (!File.Exists(Artifacts.ChallengerModel))
         {
-            throw new InvalidOperationException($"No challenger model at {Rel(Artifacts.ChallengerModel)}: run the Retrain target first.");
+            throw new InputMistakeException($"No challenger model at {Rel(Artifacts.ChallengerModel)}: run the Retrain target first.");
         }
 
         return ModelKinds.Load(RequireRetrainRecord().ModelKind, File.ReadAllBytes(Artifacts.ChallengerModel));

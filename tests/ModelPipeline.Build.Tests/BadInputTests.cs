@@ -114,5 +114,30 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
         Assert.Contains("Unknown pipeline 'chrun'. Did you mean 'churn'?", output);
     }
 
+    [Fact]
+    public void DiffVersions_ChampionWithoutParent_OneLineAndNoSummaryTable()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var (exit, output) = workspace.Build("DiffVersions");
+
+        Assert.Equal(2, exit);
+        var lines = Lines(output);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("== DiffVersions ==", lines[0]);
+        Assert.EndsWith(" has no parent version; name one with --from", lines[1]);
+    }
+
+    [Fact]
+    public void Evaluate_BeforeRetrain_SaysToRunRetrainFirst()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+
+        var (exit, output) = workspace.Build("Evaluate", "--skip");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(["== Evaluate ==", "No challenger model at artifacts/churn/challenger.bin: run the Retrain target first."], Lines(output));
+    }
+
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }

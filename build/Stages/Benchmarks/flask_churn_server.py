@@ -1,7 +1,7 @@
 """What users would pick instead of ModelPipeline's server: scikit-learn's churn pipeline behind Flask, shaped like
 MLflow's scoring server (pandas DataFrame from `dataframe_split`, gunicorn sync workers, /ping, /invocations).
 
-Trains the logistic-regression pipeline of ../shared/data/README.md (median impute + StandardScaler for numeric
+Trains scikit-learn's reference churn pipeline (median impute + StandardScaler for numeric
 columns, OneHot for text, LogisticRegression lbfgs max_iter=1000) on the stratified 80 % split (random_state=42),
 then serves it. Debian packages only: python3-flask, python3-sklearn, python3-pandas, gunicorn.
 

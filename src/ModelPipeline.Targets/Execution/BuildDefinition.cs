@@ -62,7 +62,7 @@ public abstract class BuildDefinition
     /// </summary>
     protected virtual bool IsInputMistake(Exception error) => false;
 
-    internal bool IsMistake(Exception error) => IsInputMistake(error);
+    internal bool IsMistake(Exception error) => error is InputMistakeException || IsInputMistake(error);
 
     internal void NotifyInitialized() => OnBuildInitialized();
 
