@@ -48,7 +48,7 @@ internal static class GitHubStage
 
         try
         {
-            using var client = new GitHubClient(context.ApiUrl, context.Token);
+            var client = new GitHubClient(context.ApiUrl, context.Token);
             var state = decision.Promoted ? CommitState.Success : CommitState.Failure;
             client.SetCommitStatusAsync(context.Repository, context.Sha, state, decision.Verdict, context.RunUrl).GetAwaiter().GetResult();
             if (context.PullRequest is { } number && markdown is not null)
@@ -80,7 +80,7 @@ internal static class GitHubStage
         var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
             ?? throw new InputMistakeException("PublishRelease needs GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA (set them in the job's env)");
         var tag = $"{pipeline}-v{decision.Version}";
-        using var client = new GitHubClient(context.ApiUrl, context.Token);
+        var client = new GitHubClient(context.ApiUrl, context.Token);
         if (client.ReleaseExistsAsync(context.Repository, tag).GetAwaiter().GetResult())
         {
             log.Information($"release {tag} exists already");
@@ -126,7 +126,7 @@ internal static class GitHubStage
         }
 
         var gitRef = context.RefName ?? workflow.DefaultBranch;
-        using var client = new GitHubClient(context.ApiUrl, context.Token);
+        var client = new GitHubClient(context.ApiUrl, context.Token);
         client.DispatchWorkflowAsync(context.Repository, $"{workflow.Name}.yml", gitRef, inputs).GetAwaiter().GetResult();
         log.Success($"dispatched .github/workflows/{workflow.Name}.yml on {gitRef} with {string.Join(", ", inputs.Select(i => $"{i.Key}={i.Value}"))}");
     }

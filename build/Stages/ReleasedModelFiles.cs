@@ -30,7 +30,7 @@ internal static class ReleasedModelFiles
         var context = GitHubRunContext.FromEnvironment(GitHubActionsRuntime.ProcessEnvironment())
             ?? throw new InvalidOperationException(
                 $"{pipeline}: {missing.Length} version(s) lack model files; FetchModels needs GITHUB_ACTIONS=true, GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_SHA to read the releases");
-        using var client = new GitHubClient(context.ApiUrl, context.Token);
+        var client = new GitHubClient(context.ApiUrl, context.Token);
         foreach (var (version, directory, files) in missing)
         {
             var tag = $"{pipeline}-v{version.Version}";

@@ -179,8 +179,8 @@ public sealed class GitHubStageJobTests(ChampionRegistryFixture champion) : ICla
         return new FakeGitHub()
             .On("GET", $"/repos/{Repository}/releases/tags/churn-v1.0.0", 200, FixtureResponse("release-assets.json", 0))
             .On("GET", $"/repos/{Repository}/releases/1000/assets", 200, assets.ToJsonString())
-            .On("GET", $"/repos/{Repository}/releases/assets/1", 302, "", ("Location", $"{storage.BaseUrl}objects/model"))
-            .On("GET", $"/repos/{Repository}/releases/assets/2", 302, "", ("Location", $"{storage.BaseUrl}objects/forest"))
-            .On("GET", $"/repos/{Repository}/releases/assets/4", 302, "", ("Location", $"{storage.BaseUrl}objects/onnx"));
+            .On("GET", $"/repos/{Repository}/releases/assets/1", 302, "", ("Location", $"{storage.OtherHostUrl}objects/model"))
+            .On("GET", $"/repos/{Repository}/releases/assets/2", 302, "", ("Location", $"{storage.OtherHostUrl}objects/forest"))
+            .On("GET", $"/repos/{Repository}/releases/assets/4", 302, "", ("Location", $"{storage.OtherHostUrl}objects/onnx"));
     }
 }

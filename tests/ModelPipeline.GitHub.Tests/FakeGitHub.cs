@@ -5,8 +5,11 @@ using System.Text;
 namespace ModelPipeline.GitHub.Tests;
 
 /// <summary>
-/// A loopback GitHub (HttpListener on 127.0.0.1): answers from a queue of canned responses per "METHOD path-prefix"
-/// and records every request it received (method, path with query, headers, body).
+/// A loopback GitHub (HttpListener on 127.0.0.1, also reachable as <c>localhost</c>, another host name for a redirect):
+/// answers from a queue of canned responses per "METHOD path-prefix" and records every request it received (method,
+/// path with query, headers, body). Like GitHub Enterprise it serves the REST API under <c>/api/v3/</c>, where Octokit
+/// sends it for any host but github.com; routes and recorded paths are API paths without that prefix
+/// (<see cref="RecordedRequest.ServedPath"/> keeps the path as requested).
 /// </summary>
 internal sealed class FakeGitHub : IDisposable
 {
@@ -21,12 +24,21 @@ internal sealed class FakeGitHub : IDisposable
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         BaseUrl = $"http://127.0.0.1:{port}/";
+        OtherHostUrl = $"http://localhost:{port}/";
         _listener.Prefixes.Add(BaseUrl);
+        _listener.Prefixes.Add(OtherHostUrl);
         _listener.Start();
         _loop = Task.Run(Serve);
     }
 
+    /// <summary>The host's root (GITHUB_API_URL as a GitHub Enterprise server would give it, without <c>/api/v3</c>).</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The same server under the host name <c>localhost</c>: a different host from <see cref="BaseUrl"/>'s.</summary>
+    public string OtherHostUrl { get; }
+
+    /// <summary>The prefix GitHub Enterprise serves its REST API under.</summary>
+    public const string EnterpriseApiPrefix = "/api/v3";
 
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -50,8 +62,6 @@ internal sealed class FakeGitHub : IDisposable
         route.Responses.Enqueue(response);
         return this;
     }
-
-    public HttpClient Client() => new() { BaseAddress = new Uri(BaseUrl) };
 
     public void Dispose()
     {
@@ -82,11 +92,12 @@ internal sealed class FakeGitHub : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            var path = context.Request.RawUrl ?? "";
+            var served = context.Request.RawUrl ?? "";
+            var path = served.StartsWith(EnterpriseApiPrefix + "/", StringComparison.Ordinal) ? served[EnterpriseApiPrefix.Length..] : served;
             var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => context.Request.Headers[k] ?? "");
             lock (Requests)
             {
-                Requests.Add(new RecordedRequest(context.Request.HttpMethod, path, headers, body));
+                Requests.Add(new RecordedRequest(context.Request.HttpMethod, path, headers, body, served));
             }
 
             var route = _routes.Where(r => r.Key.Split(' ', 2) is [var m, var p] && m == context.Request.HttpMethod && path.StartsWith(p, StringComparison.Ordinal))
@@ -115,4 +126,4 @@ internal sealed class FakeGitHub : IDisposable
     sealed record FakeResponse(int Status, byte[] Body, string ContentType, (string Name, string Value)[] Headers);
 }
 
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, string ServedPath);

@@ -1,87 +1,48 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Octokit;
 
 namespace ModelPipeline.GitHub;
 
 public sealed partial class GitHubClient
 {
-    static readonly ProductInfoHeaderValue UserAgent = new("ModelPipeline", "1.0");
-
-    const string JsonMediaType = "application/vnd.github+json";
-
-    async Task<JsonNode?> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
-    {
-        using var response = await SendCheckedAsync(build, JsonMediaType, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Failure(response.RequestMessage!, response.StatusCode, text);
-        }
-
-        return text.Length == 0 ? null : JsonNode.Parse(text);
-    }
-
     /// <summary>
-    /// Sends with GitHub's headers, waits out rate limits, turns failures into <see cref="GitHubApiException"/>; returns a
-    /// success or (when the handler does not follow redirects itself) a redirect, its body not yet read.
+    /// Runs one Octokit call, waits out rate limits (<see cref="RateLimitPolicy"/>) and turns Octokit's exceptions into
+    /// one-line <see cref="GitHubApiException"/>s naming <paramref name="what"/> (method and API path).
     /// </summary>
-    async Task<HttpResponseMessage> SendCheckedAsync(Func<HttpRequestMessage> build, string accept, CancellationToken cancellationToken)
+    async Task<T> Call<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var request = build();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-            request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
-            request.Headers.UserAgent.Add(UserAgent);
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode || IsRedirect(response))
+            cancellationToken.ThrowIfCancellationRequested();
+            try
             {
-                return response;
+                return await call().ConfigureAwait(false);
             }
-
-            using (response)
+            catch (ApiException e)
             {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (RateLimitPolicy.WaitFor(response, text, _time.GetUtcNow(), attempt) is { } wait && attempt < MaxAttempts)
+                if (RateLimitPolicy.WaitFor(e, _time.GetUtcNow(), attempt) is { } wait && attempt < MaxAttempts)
                 {
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw Failure(request, response.StatusCode, text);
+                throw Failure(what, e);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("redirect", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new GitHubApiException(0, what, null, null, $"GitHub API {what} failed: {e.Message}");
             }
         }
     }
 
-    static bool IsRedirect(HttpResponseMessage response) =>
-        (int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is not null;
-
-    static GitHubApiException Failure(HttpRequestMessage request, HttpStatusCode status, string body)
+    static GitHubApiException Failure(string what, ApiException e)
     {
-        string? message = null, documentation = null, details = null;
-        try
-        {
-            if (JsonNode.Parse(body) is JsonObject json)
-            {
-                message = json["message"]?.GetValue<string>();
-                documentation = json["documentation_url"]?.GetValue<string>();
-                if (json["errors"] is JsonArray errors && errors.Count > 0)
-                {
-                    details = string.Join("; ", errors.Select(e => e is JsonObject o
-                        ? string.Join(" ", new[] { o["resource"], o["field"], o["code"], o["message"] }.Where(v => v is not null).Select(v => v!.ToString()))
-                        : e?.ToString()));
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        var what = $"{request.Method} {request.RequestUri?.AbsolutePath ?? "?"}";
-        var hint = (int)status switch
+        var status = (int)e.StatusCode;
+        var error = e.ApiError;
+        var details = error?.Errors is { Count: > 0 } errors
+            ? string.Join("; ", errors.Select(d => string.Join(" ", new[] { d.Resource, d.Field, d.Code, d.Message }.Where(v => !string.IsNullOrEmpty(v)))))
+            : null;
+        var hint = status switch
         {
             401 => "the token is missing, expired or wrong (on Actions pass GITHUB_TOKEN)",
             403 => "the token lacks a permission (the workflow job needs e.g. statuses: write, pull-requests: write or contents: write), or a rate limit persisted",
@@ -90,8 +51,9 @@ public sealed partial class GitHubClient
             429 => "rate limited and retries ran out",
             _ => "unexpected response",
         };
-        var text = $"GitHub API {what} failed with {(int)status}: {message ?? status.ToString()}: {hint}" +
-                   (documentation is null ? "" : $" (see {documentation})");
-        return new GitHubApiException((int)status, what, message, documentation, text);
+        var message = string.IsNullOrEmpty(error?.Message) ? e.StatusCode.ToString() : error.Message;
+        var documentation = string.IsNullOrEmpty(error?.DocumentationUrl) ? null : error.DocumentationUrl;
+        var text = $"GitHub API {what} failed with {status}: {message}: {hint}" + (documentation is null ? "" : $" (see {documentation})");
+        return new GitHubApiException(status, what, error?.Message, documentation, text);
     }
 }

@@ -1,18 +1,16 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Octokit;
+using Octokit.Internal;
 
 namespace ModelPipeline.GitHub;
 
 /// <summary>
-/// The few GitHub REST calls ModelPipeline makes (no Octokit): releases with assets, the <c>model-gate</c> commit
-/// status, one PR comment per pipeline updated in place, workflow dispatch. Rate limits are honoured by waiting
-/// (primary: until <c>x-ratelimit-reset</c>; secondary: <c>retry-after</c> or ≥ 60 s); other failures throw
-/// <see cref="GitHubApiException"/> with GitHub's message. A failure to REPORT must never fail the pipeline:
-/// callers catch <see cref="GitHubApiException"/> and <see cref="HttpRequestException"/> and log a warning.
+/// The few GitHub calls ModelPipeline makes, through Octokit: releases with assets, the <c>model-gate</c> commit status,
+/// one PR comment per pipeline updated in place, workflow dispatch. Rate limits are honoured by waiting (primary: until
+/// <c>x-ratelimit-reset</c>; secondary: <c>retry-after</c> or ≥ 60 s); other failures throw <see cref="GitHubApiException"/>
+/// with GitHub's message in one line. A failure to REPORT must never fail the pipeline: callers catch
+/// <see cref="GitHubApiException"/> and <see cref="HttpRequestException"/> and log a warning.
 /// </summary>
-public sealed partial class GitHubClient : IDisposable
+public sealed partial class GitHubClient
 {
     /// <summary>The commit status context this client sets.</summary>
     public const string StatusContext = "model-gate";
@@ -20,26 +18,21 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>Attempts per request before a rate limit is reported as an error.</summary>
     public const int MaxAttempts = 4;
 
-    readonly HttpClient _http;
-    readonly bool _ownsHttp;
-    readonly string _token;
+    static readonly ProductHeaderValue Product = new("ModelPipeline", "1.0");
+
+    readonly Octokit.GitHubClient _octokit;
     readonly TimeProvider _time;
     readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-    /// <param name="apiUrl">e.g. <c>https://api.github.com</c> (GITHUB_API_URL on Actions).</param>
-    /// <param name="token">GITHUB_TOKEN or a PAT; sent as <c>Authorization: Bearer</c>.</param>
-    public GitHubClient(string apiUrl, string token, TimeProvider? time = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
-        : this(new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(100) }, token, time, delay)
-    {
-        _ownsHttp = true;
-    }
-
-    /// <param name="http">Its <see cref="HttpClient.BaseAddress"/> is the API root; tests point it at a loopback server.</param>
+    /// <param name="apiUrl">
+    /// GITHUB_API_URL: <c>https://api.github.com</c>, or a GitHub Enterprise host, whose API Octokit reaches under
+    /// <c>/api/v3/</c> (tests point it at a loopback server that serves that prefix).
+    /// </param>
+    /// <param name="token">GITHUB_TOKEN or a PAT; sent as <c>Authorization: Bearer</c>, never to another host.</param>
     /// <param name="delay">How to wait out a rate limit (tests record the waits instead of sleeping).</param>
-    public GitHubClient(HttpClient http, string token, TimeProvider? time = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    public GitHubClient(string apiUrl, string token, TimeProvider? time = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
-        _http = http;
-        _token = token;
+        _octokit = new Octokit.GitHubClient(Product, new InMemoryCredentialStore(new Credentials(token, AuthenticationType.Bearer)), new Uri(apiUrl));
         _time = time ?? TimeProvider.System;
         _delay = delay ?? ((wait, ct) => Task.Delay(wait, _time, ct));
     }
@@ -48,29 +41,19 @@ public sealed partial class GitHubClient : IDisposable
     public async Task<PublishedRelease> CreateReleaseAsync(string repository, string tag, string name, string body,
         IReadOnlyList<ReleaseAsset> assets, string? targetCommitish = null, CancellationToken cancellationToken = default)
     {
-        var request = new JsonObject { ["tag_name"] = tag, ["name"] = name, ["body"] = body };
-        if (targetCommitish is not null)
-        {
-            request["target_commitish"] = targetCommitish;
-        }
-
-        var release = await SendJsonAsync(HttpMethod.Post, $"repos/{Repo(repository)}/releases", request, cancellationToken).ConfigureAwait(false);
-        var uploadUrl = release!["upload_url"]!.GetValue<string>();
-        var template = uploadUrl.IndexOf('{', StringComparison.Ordinal) is var brace and >= 0 ? uploadUrl[..brace] : uploadUrl;
+        var (owner, repo) = Repo(repository);
+        var release = await Call($"POST /repos/{repository}/releases", () => _octokit.Repository.Release.Create(owner, repo,
+            new NewRelease(tag) { Name = name, Body = body, TargetCommitish = targetCommitish }), cancellationToken).ConfigureAwait(false);
         var urls = new List<string>();
         foreach (var asset in assets)
         {
-            var target = $"{template}?name={Uri.EscapeDataString(asset.Name)}";
-            var uploaded = await SendAsync(() =>
-            {
-                var message = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(asset.Content) };
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue(asset.ContentType);
-                return message;
-            }, cancellationToken).ConfigureAwait(false);
-            urls.Add(uploaded?["browser_download_url"]?.GetValue<string>() ?? target);
+            var uploaded = await Call($"POST /repos/{repository}/releases/{release.Id}/assets?name={asset.Name}", () =>
+                _octokit.Repository.Release.UploadAsset(release, new ReleaseAssetUpload(asset.Name, asset.ContentType, new MemoryStream(asset.Content, writable: false), null),
+                    cancellationToken), cancellationToken).ConfigureAwait(false);
+            urls.Add(uploaded.BrowserDownloadUrl);
         }
 
-        return new PublishedRelease(release["id"]!.GetValue<long>(), tag, release["html_url"]?.GetValue<string>() ?? "", urls);
+        return new PublishedRelease(release.Id, tag, release.HtmlUrl ?? "", urls);
     }
 
     /// <summary>Whether release <paramref name="tag"/> exists (GET /repos/{owner}/{repo}/releases/tags/{tag}; 404 = no).</summary>
@@ -91,18 +74,21 @@ public sealed partial class GitHubClient : IDisposable
     public async Task SetCommitStatusAsync(string repository, string sha, CommitState state, string description,
         string? targetUrl = null, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject
+        var (owner, repo) = Repo(repository);
+        var status = new NewCommitStatus
         {
-            ["state"] = state.ToString().ToLowerInvariant(),
-            ["description"] = description.Length <= 140 ? description : description[..139] + "…",
-            ["context"] = StatusContext,
+            State = state switch
+            {
+                CommitState.Pending => Octokit.CommitState.Pending,
+                CommitState.Success => Octokit.CommitState.Success,
+                CommitState.Failure => Octokit.CommitState.Failure,
+                _ => Octokit.CommitState.Error,
+            },
+            Description = description.Length <= 140 ? description : description[..139] + "…",
+            Context = StatusContext,
+            TargetUrl = targetUrl,
         };
-        if (targetUrl is not null)
-        {
-            body["target_url"] = targetUrl;
-        }
-
-        await SendJsonAsync(HttpMethod.Post, $"repos/{Repo(repository)}/statuses/{Uri.EscapeDataString(sha)}", body, cancellationToken).ConfigureAwait(false);
+        await Call($"POST /repos/{repository}/statuses/{sha}", () => _octokit.Repository.Status.Create(owner, repo, sha, status), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,70 +99,41 @@ public sealed partial class GitHubClient : IDisposable
     public async Task<long> UpsertPullRequestCommentAsync(string repository, int number, string pipeline, string markdown,
         CancellationToken cancellationToken = default)
     {
+        var (owner, repo) = Repo(repository);
         var marker = CommentMarker(pipeline);
-        var body = new JsonObject { ["body"] = $"{marker}\n{markdown}" };
-        for (var page = 1; page <= 20; page++)
+        var body = $"{marker}\n{markdown}";
+        var comments = await Call($"GET /repos/{repository}/issues/{number}/comments", () => _octokit.Issue.Comment.GetAllForIssue(owner, repo, number), cancellationToken).ConfigureAwait(false);
+        if (comments.FirstOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true) is { } existing)
         {
-            var comments = await SendJsonAsync(HttpMethod.Get, $"repos/{Repo(repository)}/issues/{number}/comments?per_page=100&page={page}", null, cancellationToken).ConfigureAwait(false);
-            var list = comments as JsonArray ?? [];
-            foreach (var comment in list)
-            {
-                if (comment?["body"]?.GetValue<string>() is { } text && text.Contains(marker, StringComparison.Ordinal))
-                {
-                    var id = comment["id"]!.GetValue<long>();
-                    await SendJsonAsync(HttpMethod.Patch, $"repos/{Repo(repository)}/issues/comments/{id}", body, cancellationToken).ConfigureAwait(false);
-                    return id;
-                }
-            }
-
-            if (list.Count < 100)
-            {
-                break;
-            }
+            await Call($"PATCH /repos/{repository}/issues/comments/{existing.Id}", () => _octokit.Issue.Comment.Update(owner, repo, existing.Id, body), cancellationToken).ConfigureAwait(false);
+            return existing.Id;
         }
 
-        var created = await SendJsonAsync(HttpMethod.Post, $"repos/{Repo(repository)}/issues/{number}/comments", body, cancellationToken).ConfigureAwait(false);
-        return created!["id"]!.GetValue<long>();
+        var created = await Call($"POST /repos/{repository}/issues/{number}/comments", () => _octokit.Issue.Comment.Create(owner, repo, number, body), cancellationToken).ConfigureAwait(false);
+        return created.Id;
     }
 
-    /// <summary>Starts workflow <paramref name="workflow"/> (file name like <c>retrain.yml</c> or id) on <paramref name="gitRef"/>.</summary>
+    /// <summary>Starts workflow <paramref name="workflow"/> (file name like <c>retrain.yml</c>) on <paramref name="gitRef"/>.</summary>
     public async Task DispatchWorkflowAsync(string repository, string workflow, string gitRef,
         IReadOnlyDictionary<string, string>? inputs = null, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["ref"] = gitRef };
+        var (owner, repo) = Repo(repository);
+        var dispatch = new CreateWorkflowDispatch(gitRef);
         if (inputs is { Count: > 0 })
         {
-            var map = new JsonObject();
-            foreach (var (key, value) in inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
-            {
-                map[key] = value;
-            }
-
-            body["inputs"] = map;
+            dispatch.Inputs = inputs.OrderBy(i => i.Key, StringComparer.Ordinal).ToDictionary(i => i.Key, object (i) => i.Value);
         }
 
-        await SendJsonAsync(HttpMethod.Post, $"repos/{Repo(repository)}/actions/workflows/{Uri.EscapeDataString(workflow)}/dispatches", body, cancellationToken).ConfigureAwait(false);
+        await Call($"POST /repos/{repository}/actions/workflows/{workflow}/dispatches",
+            async () => { await _octokit.Actions.Workflows.CreateDispatch(owner, repo, workflow, dispatch).ConfigureAwait(false); return true; },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The hidden marker that identifies the pipeline's PR comment.</summary>
     public static string CommentMarker(string pipeline) => $"<!-- modelpipeline:{pipeline} -->";
 
-    public void Dispose()
-    {
-        if (_ownsHttp)
-        {
-            _http.Dispose();
-        }
-    }
-
-    Task<JsonNode?> SendJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(method, path)
-        {
-            Content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        }, cancellationToken);
-
-    static string Repo(string repository) =>
+    static (string Owner, string Name) Repo(string repository) =>
         repository.Split('/') is [var owner, var name] && owner.Length > 0 && name.Length > 0
-            ? $"{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}"
+            ? (owner, name)
             : throw new ArgumentException($"repository '{repository}' should read owner/name", nameof(repository));
 }

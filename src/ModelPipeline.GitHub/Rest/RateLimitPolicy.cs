@@ -1,40 +1,40 @@
 using System.Globalization;
 using System.Net;
+using Octokit;
 
 namespace ModelPipeline.GitHub;
 
 /// <summary>
-/// How long to wait before retrying a rate-limited response, per GitHub's rules: primary limit = 403/429 with
-/// <c>x-ratelimit-remaining: 0</c> (wait until <c>x-ratelimit-reset</c>, epoch seconds); secondary limit = 403/429 with
-/// <c>retry-after</c> (wait that many seconds), or without it at least a minute, growing with each attempt.
+/// How long to wait before retrying a rate-limited call, per GitHub's rules: primary limit = Octokit's
+/// <see cref="RateLimitExceededException"/> (403/429 with <c>x-ratelimit-remaining: 0</c>; wait until its reset);
+/// secondary limit = 403/429 with <c>retry-after</c> (wait that many seconds), or without it at least a minute, growing
+/// with each attempt. Octokit reports the limits but does not wait; this does.
 /// </summary>
 internal static class RateLimitPolicy
 {
     public static readonly TimeSpan SecondaryFallback = TimeSpan.FromSeconds(60);
 
-    /// <summary>Null when the response is not a rate limit (or succeeded).</summary>
-    public static TimeSpan? WaitFor(HttpResponseMessage response, string body, DateTimeOffset now, int attempt)
+    /// <summary>Null when the failure is not a rate limit.</summary>
+    public static TimeSpan? WaitFor(ApiException failure, DateTimeOffset now, int attempt)
     {
-        var status = response.StatusCode;
-        if (status is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
+        if (failure.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
         {
             return null;
         }
 
-        if (Header(response, "retry-after") is { } retryAfter && int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (Header(failure, "retry-after") is { } retryAfter && int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return TimeSpan.FromSeconds(seconds);
         }
 
-        if (Header(response, "x-ratelimit-remaining") == "0"
-            && Header(response, "x-ratelimit-reset") is { } reset
-            && long.TryParse(reset, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+        var rateLimit = failure.HttpResponse?.ApiInfo?.RateLimit;
+        if (rateLimit is { Remaining: 0, ResetAsUtcEpochSeconds: > 0 })
         {
-            var wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - now + TimeSpan.FromSeconds(1);
+            var wait = rateLimit.Reset - now + TimeSpan.FromSeconds(1);
             return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
         }
 
-        if (status == HttpStatusCode.TooManyRequests || body.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase))
+        if (failure is SecondaryRateLimitExceededException || failure.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return SecondaryFallback * attempt;
         }
@@ -42,6 +42,6 @@ internal static class RateLimitPolicy
         return null;
     }
 
-    static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    static string? Header(ApiException failure, string name) =>
+        failure.HttpResponse?.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
