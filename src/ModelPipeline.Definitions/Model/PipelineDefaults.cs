@@ -13,6 +13,7 @@ public static class PipelineDefaults
     public const SearchStrategy Strategy = SearchStrategy.Grid;
     public const int Folds = 5;
     public const int Trials = 20;
+    public const double CommandTimeoutSeconds = 3600;
     public const double MaxSeconds = 300;
     public const int Parallelism = 1;
     public const double MinImprovement = 0.0;

@@ -11,4 +11,16 @@ public sealed record TrainerSection(TrainerType Type, IReadOnlyDictionary<string
 
     /// <summary><c>trainer.estimator</c> for <c>type: mlnet</c>: the class in <c>trainers/</c> that builds the ML.NET pipeline.</summary>
     public string? Estimator { get; init; }
+
+    /// <summary><c>onnx_file</c>: the ONNX model, relative to the repository root.</summary>
+    public string? Path { get; init; }
+
+    /// <summary><c>command</c>: the shell command, run by <c>/bin/sh -c</c> in the repository root.</summary>
+    public string? Command { get; init; }
+
+    /// <summary><c>command</c>: seconds the command may run before it is killed.</summary>
+    public double TimeoutSeconds { get; init; } = PipelineDefaults.CommandTimeoutSeconds;
+
+    /// <summary>Whether the model comes from outside the process (<c>onnx_file</c> or <c>command</c>) rather than being fitted by ModelPipeline (built-in or ML.NET).</summary>
+    public bool IsExternal => Type is TrainerType.OnnxFile or TrainerType.Command;
 }

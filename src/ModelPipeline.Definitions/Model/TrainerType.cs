@@ -9,4 +9,10 @@ public enum TrainerType
 
     /// <summary>An ML.NET trainer (<see cref="TrainerSection.Name"/>) or a team's own ML.NET estimator (<see cref="TrainerSection.Estimator"/>).</summary>
     MLNet,
+
+    /// <summary>A pre-trained ONNX model in the repository (<c>trainer.path</c>); retraining notices that it changed.</summary>
+    OnnxFile,
+
+    /// <summary>An external training command (<c>trainer.command</c>) that writes an ONNX model.</summary>
+    Command,
 }

@@ -31,6 +31,11 @@ internal static class CanonicalForm
             $"trainer.type={d.Trainer.Type}",
             $"trainer.params={Map(d.Trainer.Params, Value)}",
         };
+        if (d.Trainer.IsExternal)
+        {
+            lines.Add($"trainer.external={Quote(d.Trainer.Path ?? "")},{Quote(d.Trainer.Command ?? "")},{Number(d.Trainer.TimeoutSeconds)}");
+        }
+
         if (d.Search is { } s)
         {
             lines.Add($"search={s.Strategy},{s.Folds},{s.Trials},{Number(s.MaxSeconds)},{s.Parallelism}");

@@ -15,9 +15,14 @@ internal sealed partial class DefinitionReader(ErrorSink errors, string rootDire
         var data = ReadData(root, task);
         var split = ReadSplit(root, task);
         var features = ReadFeatures(root);
-        var training = new TrainingReader(errors);
+        var training = new TrainingReader(errors, rootDirectory);
         var trainer = training.ReadTrainer(root, task);
         var search = training.ReadSearch(root);
+        if (search is not null && trainer.IsExternal && root.Value("search") is { } searchNode)
+        {
+            errors.Add(searchNode.Start, "search", $"applies only to built-in trainers; trainer.type {Vocabulary.NameOf(Vocabulary.Trainers, trainer.Type)} tunes its own parameters");
+        }
+
         var gate = new GateReader().Read(root, task);
         var delivery = new DeliveryReader(rootDirectory);
         var container = delivery.ReadContainer(root, name);

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace ModelPipeline.Definitions.Reading;
 
 /// <summary>Reads <c>trainer</c> and <c>search</c>.</summary>
-internal sealed class TrainingReader(ErrorSink errors)
+internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
 {
     public TrainerSection ReadTrainer(YamlScope root, PipelineTask task)
     {
@@ -35,8 +35,9 @@ internal sealed class TrainingReader(ErrorSink errors)
         }
 
         var (mlnetName, estimator) = type == TrainerType.MLNet ? ReadMLNet(trainer, task, parameters) : (null, null);
+        var section = ReadExternal(trainer, new TrainerSection(type, parameters) { Name = mlnetName, Estimator = estimator });
         trainer.Finish();
-        return new TrainerSection(type, parameters) { Name = mlnetName, Estimator = estimator };
+        return section;
     }
 
     /// <summary>
@@ -210,6 +211,43 @@ internal sealed class TrainingReader(ErrorSink errors)
 
         errors.Add(node.Start, path, $"expected a single value (number, text or true/false), got {YamlNodes.Describe(node)}");
         return null;
+    }
+
+    /// <summary>Reads <c>path</c> (onnx_file) or <c>command</c> and <c>timeout_seconds</c> (command); either elsewhere is an error.</summary>
+    private TrainerSection ReadExternal(YamlScope trainer, TrainerSection section)
+    {
+        foreach (var (key, owner) in new[] { ("path", TrainerType.OnnxFile), ("command", TrainerType.Command), ("timeout_seconds", TrainerType.Command) })
+        {
+            if (section.Type != owner && trainer.Value(key) is { } node)
+            {
+                errors.Add(node.Start, trainer.PathOf(key), $"applies only to trainer.type {Vocabulary.NameOf(Vocabulary.Trainers, owner)}");
+            }
+        }
+
+        if (section.Type == TrainerType.OnnxFile)
+        {
+            var path = trainer.Text("path", "an ONNX model file relative to the repository root", required: true)?.Replace('\\', '/');
+            if (path is not null && trainer.Value("path") is { } node && !File.Exists(System.IO.Path.Combine(rootDirectory, path)))
+            {
+                errors.Add(node.Start, trainer.PathOf("path"), $"ONNX file '{path}' does not exist (relative to {rootDirectory})");
+            }
+
+            return section with { Path = path };
+        }
+
+        if (section.Type == TrainerType.Command)
+        {
+            var command = trainer.Text("command", "a shell command that writes an ONNX model to $MP_OUTPUT", required: true);
+            if (command is { Length: 0 } && trainer.Value("command") is { } node)
+            {
+                errors.Add(node.Start, trainer.PathOf("command"), "expected a shell command that writes an ONNX model to $MP_OUTPUT");
+            }
+
+            var timeout = trainer.Number("timeout_seconds", PipelineDefaults.CommandTimeoutSeconds, v => v > 0, "a number of seconds > 0");
+            return section with { Command = command, TimeoutSeconds = timeout };
+        }
+
+        return section;
     }
 
     private static bool Suits(TrainerType type, PipelineTask task) => type switch

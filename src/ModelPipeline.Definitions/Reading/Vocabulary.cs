@@ -25,6 +25,7 @@ internal static class Vocabulary
     [
         ("logistic_regression", TrainerType.LogisticRegression), ("linear_regression", TrainerType.LinearRegression),
         ("gradient_boosting", TrainerType.GradientBoosting), ("mlnet", TrainerType.MLNet),
+        ("onnx_file", TrainerType.OnnxFile), ("command", TrainerType.Command),
     ];
 
     public static readonly (string Name, SearchStrategy Value)[] Strategies =
