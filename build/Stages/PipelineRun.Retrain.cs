@@ -43,6 +43,11 @@ internal sealed partial class PipelineRun
             return Record(definition, fingerprint, files, runId, trigger, spec, train, () => MLNetRetrain.Fit(train, spec, definition.Trainer));
         }
 
+        if (definition.Trainer.IsExternal)
+        {
+            return Record(definition, fingerprint, files, runId, trigger, spec, train, () => TrainExternal(train, spec));
+        }
+
         if (definition.Search is { } search)
         {
             spec = Search(train, spec, search);
@@ -54,7 +59,13 @@ internal sealed partial class PipelineRun
     private string? Record(PipelineDefinition definition, DataFingerprint fingerprint, DataFileEntry[] files, string runId, string trigger,
         TrainingSpec spec, Frame train, Func<IScoringModel> fit)
     {
-        var trainer = definition.Trainer.Type == TrainerType.MLNet ? $"mlnet:{definition.Trainer.Name ?? definition.Trainer.Estimator}" : spec.TrainerType;
+        var trainer = definition.Trainer.Type switch
+        {
+            TrainerType.MLNet => $"mlnet:{definition.Trainer.Name ?? definition.Trainer.Estimator}",
+            TrainerType.OnnxFile => $"onnx_file {definition.Trainer.Path}",
+            TrainerType.Command => "command",
+            _ => spec.TrainerType,
+        };
         Log.Information($"Training {trainer} on {train.RowCount:N0} rows ({Split.Holdout.Length:N0} held out, seed {spec.Seed})");
         var watch = Stopwatch.StartNew();
         var model = fit();

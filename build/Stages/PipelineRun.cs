@@ -13,7 +13,11 @@ namespace ModelPipeline.Build;
 /// </summary>
 internal sealed partial class PipelineRun(string root, string pipeline, string modelsDirectory, BuildLog log, int? threads)
 {
-    static PipelineRun() => MLNet.MLNetModelKind.Register();
+    static PipelineRun()
+    {
+        MLNet.MLNetModelKind.Register();
+        Onnx.OnnxModelKind.Register();
+    }
 
     private PipelineDefinition? _definition;
     private Frame? _frame;
@@ -36,7 +40,8 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public IReadOnlyList<string> DataFiles => Definition.Data.Files.Select(f => Path.Combine(Root, f)).ToArray();
 
-    public DataFingerprint Fingerprint => _fingerprint ??= DataFingerprint.Of(DataFiles);
+    /// <summary>The data files' hashes and, for an external trainer, those of the files it depends on (<see cref="TrainerFiles"/>).</summary>
+    public DataFingerprint Fingerprint => _fingerprint ??= DataFingerprint.Of(DataFiles.Concat(TrainerFiles));
 
     public Frame Frame => _frame ??= LoadFrame();
 

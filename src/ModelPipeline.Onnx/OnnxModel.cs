@@ -45,17 +45,7 @@ public sealed class OnnxModel : IDisposable
     public static OnnxModel Load(byte[] bytes, TaskKind task, IReadOnlyList<string> classes, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        InferenceSession session;
-        try
-        {
-            using var options = new SessionOptions { IntraOpNumThreads = threads ?? 0, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
-            session = new InferenceSession(bytes, options);
-        }
-        catch (OnnxRuntimeException error)
-        {
-            throw new OnnxModelException("not a valid ONNX model: " + FirstLine(error.Message), error);
-        }
-
+        var session = Open(bytes, threads);
         try
         {
             var metadata = session.ModelMetadata.CustomMetadataMap;
@@ -77,6 +67,17 @@ public sealed class OnnxModel : IDisposable
             session.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The producer named in the file (producer_name and model version), e.g. "scikit-learn 1.2.1".</summary>
+    public string Producer => _session.ModelMetadata.ProducerName;
+
+    /// <summary>The metadata properties of an ONNX file, without checking its outputs.</summary>
+    /// <exception cref="OnnxModelException">Not a valid ONNX model.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(byte[] bytes)
+    {
+        using var session = Open(bytes, 1);
+        return new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap, StringComparer.Ordinal);
     }
 
     /// <summary>Checks that every model input has a column of a fitting kind in <paramref name="frame"/>.</summary>
@@ -159,6 +160,19 @@ public sealed class OnnxModel : IDisposable
         catch (JsonException)
         {
             throw new OnnxModelException($"metadata {OnnxExport.ClassesKey} is not a JSON array of strings: {json}");
+        }
+    }
+
+    private static InferenceSession Open(byte[] bytes, int? threads)
+    {
+        try
+        {
+            using var options = new SessionOptions { IntraOpNumThreads = threads ?? 0, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+            return new InferenceSession(bytes, options);
+        }
+        catch (OnnxRuntimeException error)
+        {
+            throw new OnnxModelException("not a valid ONNX model: " + FirstLine(error.Message), error);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class BadInputTests(ChampionRegistryFixture champion) : IClassFixt
         var (exit, output) = workspace.BuildFailingWithRegistryKept("--pipeline", "chrun");
 
         Assert.Equal(2, exit);
-        Assert.Equal(["== Retrain ==", "Unknown pipeline 'chrun'. Did you mean 'churn'? Pipelines: churn, churn-mlnet, churn-mlnet-own."], Lines(output));
+        Assert.Equal(["== Retrain ==", "Unknown pipeline 'chrun'. Did you mean 'churn'? Pipelines: churn, churn-mlnet, churn-mlnet-own, churn_sklearn."], Lines(output));
     }
 
     [Fact]

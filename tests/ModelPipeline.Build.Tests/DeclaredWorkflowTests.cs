@@ -27,7 +27,7 @@ public sealed class DeclaredWorkflowTests
         Assert.Equal(["pipeline", "force", "trigger", "threads", "base-image"], spec.Inputs.Select(i => i.Name));
         Assert.Equal(new WorkflowInput("force", "FORCE", "Retrain even when data and config are unchanged since the champion; package and push even when not promoted", WorkflowInputType.Boolean, "false"), inputs["force"]);
         Assert.Equal((WorkflowInputType.Choice, "all", "PIPELINE"), (inputs["pipeline"].Type, inputs["pipeline"].Default, inputs["pipeline"].EnvironmentVariable));
-        Assert.Equal(["all", "churn", "churn-mlnet", "churn-mlnet-own"], inputs["pipeline"].Options!);
+        Assert.Equal(["all", "churn", "churn-mlnet", "churn-mlnet-own", "churn_sklearn"], inputs["pipeline"].Options!);
         Assert.Equal((WorkflowInputType.Number, null, "THREADS"), (inputs["threads"].Type, inputs["threads"].Default, inputs["threads"].EnvironmentVariable));
         Assert.Equal((WorkflowInputType.String, "TRIGGER"), (inputs["trigger"].Type, inputs["trigger"].EnvironmentVariable));
         Assert.Equal((WorkflowInputType.String, "BASE_IMAGE"), (inputs["base-image"].Type, inputs["base-image"].EnvironmentVariable));
@@ -42,7 +42,7 @@ public sealed class DeclaredWorkflowTests
             File.ReadAllText(Path.Combine(workspace.Root, "pipelines", "churn.yaml")).Replace("name: churn", "name: churn_weekly", StringComparison.Ordinal)
                 .Replace("cron: \"0 3 * * 1\"", "cron: \"30 4 * * 0\"", StringComparison.Ordinal));
         var spec = Assert.Single(DeclaredWorkflows.Specs(workspace.Root));
-        Assert.Equal(["all", "churn", "churn-mlnet", "churn-mlnet-own", "churn_weekly"], spec.Inputs.Single(i => i.Name == "pipeline").Options!);
+        Assert.Equal(["all", "churn", "churn-mlnet", "churn-mlnet-own", "churn_sklearn", "churn_weekly"], spec.Inputs.Single(i => i.Name == "pipeline").Options!);
         var file = Path.Combine(workspace.Root, "retrain.yml");
         File.WriteAllText(file, WorkflowGenerator.Generate(spec));
 

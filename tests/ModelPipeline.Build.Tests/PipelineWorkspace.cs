@@ -11,7 +11,7 @@ public sealed class PipelineWorkspace : IDisposable
     public PipelineWorkspace()
     {
         Root = Path.Combine(Path.GetTempPath(), "mp-ws-" + Guid.NewGuid().ToString("N")[..10]);
-        foreach (var folder in new[] { "pipelines", "data", ".nuke" })
+        foreach (var folder in new[] { "pipelines", "data", "examples", ".nuke" })
         {
             CopyDirectory(Path.Combine(RepositoryRoot, folder), Path.Combine(Root, folder));
         }

@@ -11,6 +11,7 @@ public sealed class TrainingCommandTests
     [Fact]
     public void Run_ScikitLearnExample_WritesAnOnnxModelThatSeparatesTheClasses()
     {
+        DebianPackages.RequirePythonTraining();
         var (train, holdout) = TestData.Split("churn.csv", "churn");
         var command = new TrainingCommand("/usr/bin/python3 examples/sklearn/train_churn.py", TimeSpan.FromMinutes(5));
         var printed = new List<string>();

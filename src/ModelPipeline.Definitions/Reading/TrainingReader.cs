@@ -218,8 +218,10 @@ internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
     {
         foreach (var (key, owner) in new[] { ("path", TrainerType.OnnxFile), ("command", TrainerType.Command), ("timeout_seconds", TrainerType.Command) })
         {
-            if (section.Type != owner && trainer.Value(key) is { } node)
+            // Peek: under another trainer type these keys are not offered in "expected one of" lists.
+            if (section.Type != owner && trainer.Peek(key) is { } node)
             {
+                trainer.Value(key);
                 errors.Add(node.Start, trainer.PathOf(key), $"applies only to trainer.type {Vocabulary.NameOf(Vocabulary.Trainers, owner)}");
             }
         }

@@ -52,6 +52,10 @@ internal sealed class YamlScope
 
     public bool Has(string key) => Value(key) is not null;
 
+    /// <summary>The value node of a key, or null when absent or empty, without marking the key as known.</summary>
+    public YamlNode? Peek(string key) =>
+        _entries.TryGetValue(key, out var entry) && !YamlNodes.IsEmpty(entry.Value) ? entry.Value : null;
+
     /// <summary>The value node of a key, or null when absent or empty; marks the key as known.</summary>
     public YamlNode? Value(string key)
     {
