@@ -30,8 +30,10 @@ internal sealed partial class PipelineRun
         var modelBytes = Registry.ReadModel(version);
         var model = ModelKinds.Load(version.ModelKind, modelBytes);
 
-        var publish = await ServerPublisher.PublishAsync(SourceRoot, Path.Combine(SourceRoot, ".tmp", "server-publish"), log: line => Log.Debug(line));
-        Log.Information($"Model server {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1e6:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
+        var serverHost = ServerFlavours.For(version.ModelKind);
+        var publish = await ServerPublisher.PublishAsync(SourceRoot, ServerFlavours.PublishDirectory(SourceRoot, version.ModelKind), serverHost,
+            line => Log.Debug(line));
+        Log.Information($"Model server {serverHost.Executable} {(publish.FromCache ? "reused" : "published")} ({publish.SizeBytes / 1e6:F1} MB, {publish.Elapsed.TotalSeconds:F1} s)");
 
         var modelDirectory = Path.Combine(Artifacts.Directory, "image-model");
         Directory.CreateDirectory(modelDirectory);
@@ -79,6 +81,7 @@ internal sealed partial class PipelineRun
             BaseImage = string.IsNullOrWhiteSpace(baseImage) ? null : baseImage,
             DockerfileTemplatePath = string.IsNullOrWhiteSpace(definition.Container.Dockerfile) ? null : Path.Combine(Root, definition.Container.Dockerfile),
             Port = definition.Container.Port,
+            Entrypoint = [ServerFlavours.Entrypoint(serverHost)],
             Log = line => Log.Debug(line),
         };
         var built = await new EngineImageBuilder(engine).BuildAsync(request);

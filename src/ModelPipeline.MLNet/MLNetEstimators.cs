@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace ModelPipeline.MLNet;
@@ -5,12 +6,16 @@ namespace ModelPipeline.MLNet;
 /// <summary>Finds a team's <see cref="IMLNetEstimator"/> by class name among the given assemblies (the build's trainers/).</summary>
 public static class MLNetEstimators
 {
+    private const string Reflection = "finds a team's classes by reflection at training time; the (trimmed) model server never calls it";
+
     /// <summary>The classes implementing <see cref="IMLNetEstimator"/> in <paramref name="assemblies"/>, by name.</summary>
+    [RequiresUnreferencedCode(Reflection)]
     public static IReadOnlyList<Type> In(IEnumerable<Assembly> assemblies) =>
         [.. assemblies.SelectMany(Types).Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMLNetEstimator).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal)];
 
     /// <summary>Creates the class named <paramref name="name"/> (simple or full name).</summary>
     /// <exception cref="MLNetModelException">No such class (lists those there are, with the nearest), or it cannot be created.</exception>
+    [RequiresUnreferencedCode(Reflection)]
     public static IMLNetEstimator Create(string name, IEnumerable<Assembly> assemblies, string where = "trainers/")
     {
         var known = In(assemblies);
@@ -36,6 +41,7 @@ public static class MLNetEstimators
         }
     }
 
+    [RequiresUnreferencedCode(Reflection)]
     private static IEnumerable<Type> Types(Assembly assembly)
     {
         try

@@ -20,6 +20,7 @@ public sealed class ArchitectureTests
         ["ModelPipeline.Serving"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Onnx"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.MLNet"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
+        ["ModelPipeline.Serving.MLNet"] = ["ModelPipeline.Serving", "ModelPipeline.MLNet"],
         ["ModelPipeline.Registry"] = [],
         ["ModelPipeline.Reports"] = [],
         ["ModelPipeline.Containers"] = [],

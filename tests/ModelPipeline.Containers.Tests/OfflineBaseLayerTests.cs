@@ -37,6 +37,29 @@ public sealed class OfflineBaseLayerTests
     }
 
     [Fact]
+    public void BuildContext_NativeLibraryBesideTheServer_BringsItsOwnDependencies()
+    {
+        // ML.NET's lib_lightgbm.so needs libgomp, which the server executable does not: the runtime dlopens it.
+        var server = Directory.CreateTempSubdirectory("mp-native-server-").FullName;
+        try
+        {
+            File.Copy("/bin/ls", Path.Combine(server, "server"));
+            File.Copy(Directory.GetFiles("/usr/lib/x86_64-linux-gnu", "libicuuc.so.*").Order(StringComparer.Ordinal).First(), Path.Combine(server, "libnative.so"));
+            var request = new ImageBuildRequest { Tag = "t:1", ServerDirectory = server, Entrypoint = ["/app/server"] };
+
+            var entries = EngineImageBuilder.BuildContextEntries(request);
+
+            Assert.DoesNotContain(OfflineBaseLayer.Collect(["/bin/ls"]), f => f.ImagePath.EndsWith("/libstdc++.so.6", StringComparison.Ordinal));
+            Assert.Contains(entries, e => e.Path.StartsWith("rootfs/", StringComparison.Ordinal) && e.Path.EndsWith("/libstdc++.so.6", StringComparison.Ordinal));
+            Assert.Contains(entries, e => e.Path == "app/libnative.so");
+        }
+        finally
+        {
+            Directory.Delete(server, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Collect_StaticExecutable_NeedsNoLibraries()
     {
         Assert.Empty(OfflineBaseLayer.Collect([Support.ContainerServices.Busybox]));

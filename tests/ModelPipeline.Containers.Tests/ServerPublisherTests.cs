@@ -35,6 +35,23 @@ public sealed class ServerPublisherTests : IDisposable
     }
 
     [Fact]
+    public void SourceHash_ModelKindHost_CountsEveryProjectItReferences()
+    {
+        Write("src/ModelPipeline.Serving.MLNet/ModelPipeline.Serving.MLNet.csproj",
+            "<Project><ItemGroup><ProjectReference Include=\"../ModelPipeline.MLNet/ModelPipeline.MLNet.csproj\" /></ItemGroup></Project>");
+        Write("src/ModelPipeline.MLNet/ModelPipeline.MLNet.csproj", "<Project />");
+        Write("src/ModelPipeline.MLNet/Kind.cs", "class K {}");
+        var host = new ServerPublishOptions { Project = "src/ModelPipeline.Serving.MLNet/ModelPipeline.Serving.MLNet.csproj", Executable = "ModelPipeline.Serving.MLNet" };
+        var before = ServerPublisher.SourceHash(_repo, host);
+        var builtIn = ServerPublisher.SourceHash(_repo);
+
+        Write("src/ModelPipeline.MLNet/Kind.cs", "class K { int x; }");
+
+        Assert.NotEqual(before, ServerPublisher.SourceHash(_repo, host));
+        Assert.Equal(builtIn, ServerPublisher.SourceHash(_repo));
+    }
+
+    [Fact]
     public void SourceHash_UntrimmedPublish_DiffersFromDefault()
     {
         Assert.NotEqual(ServerPublisher.SourceHash(_repo), ServerPublisher.SourceHash(_repo, new ServerPublishOptions(Trimmed: false)));

@@ -47,7 +47,7 @@ public sealed class EngineImageBuilder(DockerEngineClient engine) : IImageBuilde
         var entries = new List<ImageEntry>();
         if (request.UsesOfflineBase)
         {
-            entries.AddRange(ImageContent.FromRootFs(OfflineBaseLayer.Collect([EntrypointOnHost(request)]), "rootfs"));
+            entries.AddRange(ImageContent.FromRootFs(OfflineBaseLayer.Collect(NativeOnHost(request)), "rootfs"));
         }
 
         entries.AddRange(ImageContent.FromDirectory(request.ServerDirectory, "app"));
@@ -58,6 +58,14 @@ public sealed class EngineImageBuilder(DockerEngineClient engine) : IImageBuilde
 
         return ImageContent.Complete(entries);
     }
+
+    /// <summary>
+    /// What the offline base's ldd closure is taken over: the entrypoint and the native libraries published beside it
+    /// (e.g. ML.NET's lib_lightgbm.so, which needs libgomp); the runtime loads those with dlopen, so ldd of the
+    /// entrypoint alone cannot name their dependencies.
+    /// </summary>
+    internal static IReadOnlyList<string> NativeOnHost(ImageBuildRequest request) =>
+        [EntrypointOnHost(request), .. Directory.EnumerateFiles(request.ServerDirectory, "*.so").Order(StringComparer.Ordinal)];
 
     /// <summary>The entrypoint's file in <see cref="ImageBuildRequest.ServerDirectory"/> (it must live under /app).</summary>
     internal static string EntrypointOnHost(ImageBuildRequest request)

@@ -31,7 +31,7 @@ public sealed class OciImageWriter(string outputRoot) : IImageBuilder
         var layers = new List<(string Digest, long Size, string DiffId, string CreatedBy)>();
         if (baseImage is null)
         {
-            var rootfs = ImageContent.FromRootFs(OfflineBaseLayer.Collect([EngineImageBuilder.EntrypointOnHost(request)]), "");
+            var rootfs = ImageContent.FromRootFs(OfflineBaseLayer.Collect(EngineImageBuilder.NativeOnHost(request)), "");
             layers.Add(await WriteLayerAsync(layout, rootfs, "offline base: ldd closure of the server + /tmp", cancellationToken));
         }
 

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 
 namespace ModelPipeline.Containers.Publishing;
 
 /// <summary>
-/// Publishes src/ModelPipeline.Serving as a self-contained single-file executable for the image, skipping the publish
-/// when a stamp in the output directory matches the hash of the Serving/Data/Training (and src/Shared) sources, project files and the
-/// repository's build props.
+/// Publishes a model server project (src/ModelPipeline.Serving unless the options name another, e.g.
+/// src/ModelPipeline.Serving.MLNet) as a self-contained single-file executable for the image, skipping the publish
+/// when a stamp in the output directory matches the hash of the sources and project files of the Serving/Data/Training
+/// projects, src/Shared, the published project and every project it references, and the repository's build props.
 /// </summary>
 public static class ServerPublisher
 {
@@ -79,7 +81,7 @@ public static class ServerPublisher
         options ??= ServerPublishOptions.Default;
         var files = new List<string>();
         var projectDirectories = SourceProjects.Select(p => Path.Combine(repoRoot, "src", p))
-            .Append(Path.GetDirectoryName(Path.Combine(repoRoot, options.Project))!)
+            .Concat(ReferencedProjects(Path.Combine(repoRoot, options.Project)).Select(p => Path.GetDirectoryName(p)!))
             .Select(Path.GetFullPath)
             .Distinct(StringComparer.Ordinal);
         foreach (var directory in projectDirectories)
@@ -104,6 +106,37 @@ public static class ServerPublisher
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary><paramref name="project"/> and every project it references, directly or not (ProjectReference items).</summary>
+    private static IEnumerable<string> ReferencedProjects(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(project)]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next) || !File.Exists(next))
+            {
+                continue;
+            }
+
+            XDocument document;
+            try
+            {
+                document = XDocument.Load(next);
+            }
+            catch (System.Xml.XmlException)
+            {
+                continue; // not a readable project file: its folder still counts
+            }
+
+            foreach (var include in document.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => (string?)e.Attribute("Include")).OfType<string>())
+            {
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(next)!, include.Replace('\\', '/'))));
+            }
+        }
+
+        return seen;
     }
 
     private static bool IsUnder(string projectDirectory, string file, string folder) =>
