@@ -46,12 +46,13 @@ internal sealed partial class Build
             }
 
             _engine ??= image.LayoutDirectory is null ? await RequireEngineAsync() : null;
-            var credentials = !string.IsNullOrEmpty(RegistryUsername) && !string.IsNullOrEmpty(RegistryPassword)
-                ? new RegistryCredentials(RegistryUsername, RegistryPassword)
-                : null;
-            var record = await Run.PushAsync(_engine, image, EffectiveRegistry, credentials);
+            var record = await Run.PushAsync(_engine, image, EffectiveRegistry, Credentials);
             Log.Success($"Pushed {string.Join(", ", record.References)} ({record.Digest})");
         });
+
+    RegistryCredentials? Credentials => !string.IsNullOrEmpty(RegistryUsername) && !string.IsNullOrEmpty(RegistryPassword)
+        ? new RegistryCredentials(RegistryUsername, RegistryPassword)
+        : null;
 
     async Task<DockerEngineClient> RequireEngineAsync()
     {

@@ -66,10 +66,20 @@ internal sealed partial class Build
         });
 
     Target Rollback => _ => _
-        .Description("Move the champion back to the previous champion, or to --to 1.2.0")
-        .Executes(() =>
+        .Description("Move the champion back to the previous champion, or to --to 1.2.0; when the pipeline is deployed on the Docker engine, deploy that version's image too")
+        .Executes(async () =>
         {
             var registry = Run.Registry;
+            var (engine, _) = await Run.ConnectEngineAsync();
+            if (engine is not null && await Run.ServingContainerAsync(engine) is not null)
+            {
+                // Deployed here: check the target version's image is there before the alias moves, so a failure moves nothing.
+                _engine = engine;
+                var target = registry.RollbackTarget(To);
+                Run.RequirePushedImage(target);
+                await DeployVersionAsync(target);
+            }
+
             var move = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);
             Log.Success($"champion: {move.From ?? "none"} -> {move.To}");
         });

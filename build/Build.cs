@@ -6,7 +6,7 @@ using ModelPipeline.Targets;
 namespace ModelPipeline.Build;
 
 /// <summary>
-/// ModelPipeline's targets: Retrain -> Evaluate -> CompareWithChampion -> PackageToContainer -> Push, plus
+/// ModelPipeline's targets: Retrain -> Evaluate -> CompareWithChampion -> PackageToContainer -> Push -> Deploy, plus
 /// Test, Models, Promote, Rollback, Benchmark and Monitor. Each target strings together calls into the libraries
 /// under src/ and does nothing else; the glue that maps one library's records onto another's lives in Stages/.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed partial class Build : BuildDefinition
     public static int Main(string[] args) => Start(args, null);
 
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
-    internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Push, host);
+    internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Deploy, host);
 
     PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
 

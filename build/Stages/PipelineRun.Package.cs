@@ -4,6 +4,7 @@ using ModelPipeline.Containers.Engine;
 using ModelPipeline.Containers.Images;
 using ModelPipeline.Containers.Publishing;
 using ModelPipeline.Containers.Smoke;
+using ModelPipeline.Data;
 using ModelPipeline.Training;
 
 namespace ModelPipeline.Build;
@@ -87,10 +88,8 @@ internal sealed partial class PipelineRun
         var built = await new EngineImageBuilder(engine).BuildAsync(request);
         Log.Information($"Built {built.Reference} ({built.SizeBytes / 1e6:F1} MB) in {built.BuildTime.TotalSeconds:F1} s");
 
-        var rows = Holdout.Take(Enumerable.Range(0, Math.Min(SmokeRows, Split.Holdout.Length)).ToArray());
-        var expected = model.Predict(rows, null);
-        var smoke = await new ImageSmokeTest(engine).RunAsync(built.Reference, definition.Container.Port, SmokeRequest.Body(rows, model.Schema),
-            body => SmokeRequest.Check(body, expected), TimeSpan.FromSeconds(60));
+        var (rows, body, check) = SmokeCheck(model);
+        var smoke = await new ImageSmokeTest(engine).RunAsync(built.Reference, definition.Container.Port, body, check, TimeSpan.FromSeconds(60));
         if (!smoke.Passed)
         {
             throw new InvalidOperationException($"smoke test of {built.Reference} failed: {smoke.Failure}" +
@@ -102,5 +101,13 @@ internal sealed partial class PipelineRun
             built.SizeBytes, built.BuildTime.TotalSeconds, smoke.StartToFirstPing.TotalSeconds, rows.RowCount, labels, built.LayoutDirectory);
         Artifacts.Write(Artifacts.ImageRecord, record);
         return record;
+    }
+
+    /// <summary>The smoke request (the first holdout rows) and its check: the answer must equal <paramref name="model"/>'s predictions.</summary>
+    private (Frame Rows, string Body, Func<string, string?> Check) SmokeCheck(IScoringModel model)
+    {
+        var rows = Holdout.Take(Enumerable.Range(0, Math.Min(SmokeRows, Split.Holdout.Length)).ToArray());
+        var expected = model.Predict(rows, null);
+        return (rows, SmokeRequest.Body(rows, model.Schema), answer => SmokeRequest.Check(answer, expected));
     }
 }

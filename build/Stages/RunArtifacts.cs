@@ -38,6 +38,8 @@ internal sealed class RunArtifacts(string root, string pipeline)
 
     public string PushRecord => Path.Combine(Directory, "push.json");
 
+    public string DeployRecord => Path.Combine(Directory, "deploy.json");
+
     public void Write<T>(string path, T value) => WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
     public void WriteText(string path, string text) => WriteBytes(path, System.Text.Encoding.UTF8.GetBytes(text));

@@ -36,22 +36,27 @@ public sealed partial class ModelRegistry
     public AliasMove Rollback(string actor, string reason, string? to = null)
     {
         using var held = Lock();
+        return MoveAlias(ChampionAlias, RollbackTarget(to), actor, reason, AliasMoveKind.Rollback);
+    }
+
+    /// <summary>
+    /// The version <see cref="Rollback"/> would make champion: <paramref name="to"/> when given, otherwise the champion before
+    /// the current one. Throws when there is no champion or no previous one.
+    /// </summary>
+    public ModelVersion RollbackTarget(string? to = null)
+    {
         var current = ReadAliases().GetValueOrDefault(ChampionAlias)
             ?? throw new RegistryException($"pipeline '{Pipeline}' has no champion to roll back; promote a version first");
-        ModelVersion target;
         if (to is not null)
         {
-            target = GetVersion(to);
+            return GetVersion(to);
         }
-        else
-        {
-            var chain = ChampionChain.From(AliasHistory(), current);
-            if (chain.Count < 2)
-                throw new RegistryException(
-                    $"pipeline '{Pipeline}' has no previous champion to roll back to (champion {current} is the first); name a version with --to");
-            target = GetVersion(chain[^2]);
-        }
-        return MoveAlias(ChampionAlias, target, actor, reason, AliasMoveKind.Rollback);
+
+        var chain = ChampionChain.From(AliasHistory(), current);
+        if (chain.Count < 2)
+            throw new RegistryException(
+                $"pipeline '{Pipeline}' has no previous champion to roll back to (champion {current} is the first); name a version with --to");
+        return GetVersion(chain[^2]);
     }
 
     /// <summary>Every alias move, oldest first (a line torn by a crash is left out).</summary>

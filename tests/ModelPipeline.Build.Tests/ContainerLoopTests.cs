@@ -10,7 +10,7 @@ namespace ModelPipeline.Build.Tests;
 public sealed class ContainerLoopTests(TestRegistryFixture registry)
 {
     [Fact]
-    public void Build_DefaultTarget_PushesThePromotedChampionImage_ThenAnUnreachableRegistryFailsCleanly()
+    public void Build_Push_PushesThePromotedChampionImage_ThenAnUnreachableRegistryFailsCleanly()
     {
         RequireServices();
         using var workspace = new PipelineWorkspace();
@@ -18,7 +18,7 @@ public sealed class ContainerLoopTests(TestRegistryFixture registry)
         var repository = $"{registry.Namespace}/churn-loop-test";
         workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", $"repository: {repository}");
 
-        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address });
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address }, "Push"); // DeployTests runs the default target
 
         Assert.True(exit == 0, output);
         Assert.Contains("Smoke test passed", output);

@@ -23,7 +23,7 @@ public sealed class RegistryPathTests(TestRegistryFixture registry)
         using var workspace = new PipelineWorkspace();
         workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", "repository: modelpipeline/churn-path-test");
 
-        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = $"{registry.Address}/Acme" });
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = $"{registry.Address}/Acme" }, "Push");
 
         Assert.True(exit == 0, output);
         var image = Assert.Single(ModelRegistry.Open(workspace.Models, "churn").Images());

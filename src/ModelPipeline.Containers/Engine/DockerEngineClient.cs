@@ -164,6 +164,22 @@ public sealed class DockerEngineClient : IDisposable
     public Task<ContainerInspectResponse> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         CallAsync($"GET containers/{id}/json", () => _docker.Containers.InspectContainerAsync(id, cancellationToken), cancellationToken);
 
+    /// <summary>The container named or numbered <paramref name="nameOrId"/>, or null when there is none.</summary>
+    public async Task<ContainerInspectResponse?> TryInspectContainerAsync(string nameOrId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await InspectContainerAsync(nameOrId, cancellationToken);
+        }
+        catch (ContainerEngineException e) when (e.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+    }
+
+    public Task RenameContainerAsync(string id, string newName, CancellationToken cancellationToken = default) =>
+        CallAsync($"POST containers/{id}/rename", () => _docker.Containers.RenameContainerAsync(id, new ContainerRenameParameters { NewName = newName }, cancellationToken), cancellationToken);
+
     /// <summary>The container's stdout and stderr so far, in the order the engine wrote them.</summary>
     public Task<string> LogsAsync(string id, CancellationToken cancellationToken = default) =>
         CallAsync("logs", async () =>
