@@ -45,7 +45,7 @@ public static class OnnxExport
         yield return new(LabelKey, model.Schema.Label);
         if (model.Schema.Task != TaskKind.Regression)
         {
-            yield return new(ClassesKey, JsonSerializer.Serialize(model.Schema.Classes));
+            yield return new(ClassesKey, JsonSerializer.Serialize([.. model.Schema.Classes], OnnxJsonContext.Default.StringArray));
         }
 
         yield return new("modelpipeline.trainer", model.TrainerType);

@@ -155,7 +155,7 @@ public sealed class OnnxModel : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize<string[]>(json) ?? [];
+            return JsonSerializer.Deserialize(json, OnnxJsonContext.Default.StringArray) ?? [];
         }
         catch (JsonException)
         {

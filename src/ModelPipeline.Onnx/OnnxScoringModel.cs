@@ -85,7 +85,7 @@ public sealed class OnnxScoringModel : IScoringModel
         var appended = new ProtoMessage()
             .Message(14, Entry(SchemaKey, Encoding.UTF8.GetString(ModelSchemaJson.Write(kept))))
             .Message(14, Entry(SourceKey, trainerType))
-            .Message(14, Entry(ParametersKey, JsonSerializer.Serialize(sorted)))
+            .Message(14, Entry(ParametersKey, JsonSerializer.Serialize(sorted, OnnxJsonContext.Default.SortedDictionaryStringString)))
             .ToArray();
         return Load([.. onnx, .. appended]);
     }
@@ -106,7 +106,7 @@ public sealed class OnnxScoringModel : IScoringModel
 
             var schema = ModelSchemaJson.Read(Encoding.UTF8.GetBytes(schemaJson));
             var parameters = metadata.TryGetValue(ParametersKey, out var json)
-                ? JsonSerializer.Deserialize<SortedDictionary<string, string>>(json) ?? []
+                ? JsonSerializer.Deserialize(json, OnnxJsonContext.Default.SortedDictionaryStringString) ?? []
                 : new SortedDictionary<string, string>();
             model = OnnxModel.Load(bytes, schema.Task, schema.Classes);
             return new OnnxScoringModel(bytes, model, schema, metadata.GetValueOrDefault(SourceKey, "onnx_file"), parameters);

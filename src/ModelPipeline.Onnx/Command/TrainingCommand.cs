@@ -86,9 +86,9 @@ public sealed class TrainingCommand(string command, TimeSpan timeLimit)
             ["MP_WORK_DIR"] = folder,
             ["MP_TASK"] = request.Task.ToString().ToLowerInvariant(),
             ["MP_LABEL"] = request.Label,
-            ["MP_CLASSES"] = JsonSerializer.Serialize(request.Classes),
+            ["MP_CLASSES"] = JsonSerializer.Serialize([.. request.Classes], OnnxJsonContext.Default.StringArray),
             ["MP_SEED"] = request.Seed.ToString(CultureInfo.InvariantCulture),
-            ["MP_PARAMS"] = JsonSerializer.Serialize(request.Parameters),
+            ["MP_PARAMS"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(request.Parameters.ToDictionary(), StringComparer.Ordinal), OnnxJsonContext.Default.SortedDictionaryStringString),
         };
         foreach (var (name, value) in request.Parameters)
         {
