@@ -21,6 +21,7 @@ public sealed class ArchitectureTests
         ["ModelPipeline.Onnx"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.MLNet"] = ["ModelPipeline.Data", "ModelPipeline.Training"],
         ["ModelPipeline.Serving.MLNet"] = ["ModelPipeline.Serving", "ModelPipeline.MLNet"],
+        ["ModelPipeline.Serving.Onnx"] = ["ModelPipeline.Serving", "ModelPipeline.Onnx"],
         ["ModelPipeline.Registry"] = [],
         ["ModelPipeline.Reports"] = [],
         ["ModelPipeline.Containers"] = [],
