@@ -15,6 +15,7 @@ internal static class ServerFlavours
     {
         [ModelKinds.BuiltIn] = ServerPublishOptions.ProjectPath,
         ["mlnet"] = "src/ModelPipeline.Serving.MLNet/ModelPipeline.Serving.MLNet.csproj",
+        ["onnx"] = "src/ModelPipeline.Serving.Onnx/ModelPipeline.Serving.Onnx.csproj",
     };
 
     /// <summary>The model kinds an image can be built for, sorted.</summary>

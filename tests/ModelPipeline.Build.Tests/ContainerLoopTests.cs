@@ -38,6 +38,28 @@ public sealed class ContainerLoopTests(TestRegistryFixture registry)
         Assert.Equal(before, workspace.RegistrySnapshot());
     }
 
+    [Fact]
+    public void Build_ChurnSklearn_TrainsInPythonThenServesTheOnnxModelFromItsImage()
+    {
+        RequireServices();
+        DebianPackages.RequirePythonTraining();
+        using var workspace = new PipelineWorkspace();
+        var repository = $"{registry.Namespace}/churn-sklearn-loop-test";
+        workspace.Edit("pipelines/churn_sklearn.yaml", "repository: modelpipeline/churn-sklearn", $"repository: {repository}");
+
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address }, "Push", "--pipeline", "churn_sklearn"); // Push, not the default run: no serving container is deployed
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("  | fitted LogisticRegression(C=1.0)", output);
+        Assert.Contains("Model server ModelPipeline.Serving.Onnx", output);
+        Assert.Contains("Smoke test passed", output);
+        var models = ModelRegistry.Open(workspace.Models, "churn_sklearn");
+        Assert.Equal("onnx", models.GetVersion("champion").ModelKind);
+        var image = Assert.Single(models.Images());
+        Assert.StartsWith("sha256:", image.Digest);
+        Assert.Contains($"{registry.Address}/{repository}@{image.Digest}", image.Reference);
+    }
+
     /// <summary>"Built ... (35.9 MB)": decimal megabytes, the figure `docker images` shows for the same image (not 34.2 MiB called MB).</summary>
     private static void ImageSize_IsLoggedInTheEnginesUnit(string output)
     {
