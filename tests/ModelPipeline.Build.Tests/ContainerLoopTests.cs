@@ -72,7 +72,7 @@ public sealed class ContainerLoopTests(TestRegistryFixture registry)
         Assert.Equal((bytes / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), built.Groups[2].Value);
     }
 
-    private static void RequireServices()
+    internal static void RequireServices()
     {
         if (!File.Exists("/tmp/modelpipeline/docker.sock") && !File.Exists("/var/run/docker.sock"))
         {
