@@ -22,13 +22,16 @@ internal sealed partial class Build
             var markdown = existing;
             var cases = BenchmarkCatalog.All.Where(c => Selected(c.Name)).ToArray();
             var data = new BenchmarkData(RootDirectory, new BenchmarkDataCache(BenchmarkCache ?? BenchmarkDataCache.DefaultDirectory, Log), Log);
+            IReadOnlyList<BenchmarkRow> measured = [];
             if (cases.Length > 0)
             {
                 var peers = InstallPeers() ? new PeerRunner(Path.Combine(Run.SourceRoot, "build", "Stages", "Benchmarks", "peers.py"), Log) : null;
                 var runner = new BenchmarkRunner(data, peers, Path.Combine(RootDirectory, ".tmp", "benchmark-peers"), Log, Threads);
-                var rows = runner.Run(cases);
-                markdown = BenchmarkReport.Markdown(rows, BenchmarkReport.KeptRows(existing, rows), runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
+                measured = runner.Run(cases);
+                markdown = BenchmarkReport.Markdown(measured, BenchmarkReport.KeptRows(existing, measured), runner.FlightsPeakMiB, data.FlightsSeconds, DateTimeOffset.UtcNow);
             }
+
+            var mlnet = MLNetBenchmarkReport.Section(measured, existing);
 
             var serving = ServingBenchmarkReport.Find(existing);
             if (Selected(ServingBenchmark.Name))
@@ -42,6 +45,7 @@ internal sealed partial class Build
                 monitoring = new MonitorBenchmark(data, Log).Run();
             }
 
+            markdown = MarkdownSection.Splice(markdown, MLNetBenchmarkReport.Heading, mlnet);
             File.WriteAllText(path, MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });

@@ -10,6 +10,7 @@ using ModelPipeline.Containers.Images;
 using ModelPipeline.Containers.Publishing;
 using ModelPipeline.Containers.Smoke;
 using ModelPipeline.Data;
+using ModelPipeline.MLNet;
 using ModelPipeline.Targets;
 using ModelPipeline.Training;
 
@@ -19,7 +20,8 @@ namespace ModelPipeline.Build;
 /// The serving benchmark (issue #5), side by side in one run on the churn model: our model server's image (size, build
 /// time with the server already published, start to first /ping) and wrk against it with --network host, single-row and
 /// 1,000-row requests; the same against a trivial Kestrel endpoint published and packaged the same way (the ceiling);
-/// and against scikit-learn's churn pipeline behind Flask + gunicorn on the host ("what users would pick instead").
+/// and against scikit-learn's churn pipeline behind Flask + gunicorn on the host ("what users would pick instead"); and
+/// the ML.NET server host (src/ModelPipeline.Serving.MLNet) with an ML.NET LightGBM churn model, packaged the same way.
 /// </summary>
 internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, BuildLog log)
 {
@@ -30,6 +32,11 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
     public static readonly string[] Packages = ["wrk", "python3-flask", "python3-sklearn", "python3-pandas", "gunicorn"];
 
     public const int BatchRows = 1000;
+
+    /// <summary>The row of the ML.NET server (its goals are issue #11's).</summary>
+    public const string MLNetRow = "ModelPipeline.Serving.MLNet (churn ML.NET LightGBM)";
+
+    private const string ServedModelFile = "model.bin";
 
     private const string CeilingProject = "benchmarks/KestrelCeiling/KestrelCeiling.csproj";
     private const int StartRepeats = 3;
@@ -55,10 +62,23 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var batchBody = SmokeRequest.Body(batchFrame, model.Schema);
         var expectedSingle = model.Predict(firstRow);
         var expectedBatch = model.Predict(batchFrame);
-        var modelDirectory = WriteModelDirectory(Path.Combine(work, "model"), model);
+        var modelDirectory = WriteModelDirectory(Path.Combine(work, "model"), model.ToBytes(), ModelKinds.BuiltIn, ServedModelFile);
+
+        // The same task with ML.NET's LightGBM (trainer defaults, as the benchmark's ML.NET rows), served by its own host.
+        var mlnetModel = MLNetTrainer.Fit(frame.Take(trainRows), new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>())
+        {
+            TrainerType = "mlnet",
+            Seed = 42,
+        }, "lightgbm");
+        var mlnetSingle = mlnetModel.Predict(firstRow, null);
+        var mlnetBatch = mlnetModel.Predict(batchFrame, null);
+        var mlnetDirectory = WriteModelDirectory(Path.Combine(work, "model-mlnet"), mlnetModel.ToBytes(), MLNetModelKind.Name, MLNetModelKind.File);
 
         var publish = await ServerPublisher.PublishAsync(sourceRoot, Path.Combine(sourceRoot, ".tmp", "server-publish"), log: log.Debug);
         log.Information($"serving: model server {(publish.FromCache ? "publish reused" : "published")} in {publish.Elapsed.TotalSeconds:F1} s");
+        var mlnetServer = ServerFlavours.For(MLNetModelKind.Name);
+        var mlnetPublish = await ServerPublisher.PublishAsync(sourceRoot, ServerFlavours.PublishDirectory(sourceRoot, MLNetModelKind.Name), mlnetServer, log.Debug);
+        log.Information($"serving: ML.NET model server {(mlnetPublish.FromCache ? "publish reused" : "published")} in {mlnetPublish.Elapsed.TotalSeconds:F1} s");
         var ceilingPublish = await ServerPublisher.PublishAsync(sourceRoot, Path.Combine(sourceRoot, ".tmp", "ceiling-publish"),
             new ServerPublishOptions { Project = CeilingProject, Executable = "KestrelCeiling" }, log.Debug);
 
@@ -68,6 +88,9 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
             body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch)));
         rows.Add(await MeasureContainerAsync(engine, "the same, REQUEST_LOG=all (a line per request)", ours, singleBody, batchBody,
             body => SmokeRequest.Check(body, expectedSingle), body => SmokeRequest.Check(body, expectedBatch), ["REQUEST_LOG=all"]));
+        var mlnetImage = await BuildAsync(engine, "modelpipeline-benchmark/churn-mlnet:serving", mlnetPublish.Directory, mlnetDirectory, ServerFlavours.Entrypoint(mlnetServer));
+        rows.Add(await MeasureContainerAsync(engine, MLNetRow, mlnetImage, singleBody, batchBody,
+            body => SmokeRequest.Check(body, mlnetSingle), body => SmokeRequest.Check(body, mlnetBatch)));
         var ceiling = await BuildAsync(engine, "modelpipeline-benchmark/kestrel-ceiling:serving", ceilingPublish.Directory, null, "/app/KestrelCeiling");
         rows.Add(await MeasureContainerAsync(engine, "Kestrel ceiling (constant answer)", ceiling, singleBody, batchBody,
             body => body.Contains("predictions", StringComparison.Ordinal) ? null : body, body => body.Contains("predictions", StringComparison.Ordinal) ? null : body));
@@ -217,16 +240,17 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         return (single, batch);
     }
 
-    private static string WriteModelDirectory(string directory, TrainedModel model)
+    private static string WriteModelDirectory(string directory, byte[] bytes, string kind, string file)
     {
         Directory.CreateDirectory(directory);
-        var bytes = model.ToBytes();
-        File.WriteAllBytes(Path.Combine(directory, "model.bin"), bytes);
+        File.WriteAllBytes(Path.Combine(directory, file), bytes);
         var manifest = new JsonObject
         {
             ["pipeline"] = "churn",
             ["version"] = "0.0.0-benchmark",
             ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ["kind"] = kind,
+            ["file"] = file,
         };
         File.WriteAllText(Path.Combine(directory, "model.json"), manifest.ToJsonString());
         return directory;

@@ -22,7 +22,8 @@ internal static class ServingBenchmarkReport
             "wrk 2 threads, 50 connections, 10 s after a 3 s warm-up, `--latency`, POST `/invocations` with an MLflow " +
             $"`dataframe_split` body of 1 holdout row, then of {ServingBenchmark.BatchRows:N0} rows. Containers run with " +
             "`--network host` from the offline base (no pull); each server's answers are checked before the load " +
-            "(ours must equal the in-process model's predictions and probabilities). Our server runs with its default request log (a line for each rejected request only); the second row logs every request.");
+            "(ours must equal the in-process model's predictions and probabilities). The ML.NET row serves the same task with ML.NET's " +
+            "LightGBM (default parameters) from src/ModelPipeline.Serving.MLNet (the same server code plus ML.NET). Our server runs with its default request log (a line for each rejected request only); the second row logs every request.");
         text.AppendLine();
         text.AppendLine("| server | run as | image MB | build s | start → /ping s | single-row req/s | p50 ms | p99 ms | " +
             $"{ServingBenchmark.BatchRows:N0}-row req/s | rows/s (batch) | batch p99 ms |");
@@ -48,6 +49,18 @@ internal static class ServingBenchmarkReport
         Goal(text, "container start → first /ping ≤ 0.5 s", $"{Maybe(ours.StartToPingSeconds, "0.00")} s", ours.StartToPingSeconds <= 0.5);
         Goal(text, "single-row ≥ 30,000 req/s", $"{N0(ours.SingleRow.RequestsPerSecond)} req/s", ours.SingleRow.RequestsPerSecond >= 30_000);
         Goal(text, "single-row p99 ≤ 5 ms", $"{F2(ours.SingleRow.P99Milliseconds)} ms", ours.SingleRow.P99Milliseconds <= 5);
+        if (figures.Rows.FirstOrDefault(r => r.Server == ServingBenchmark.MLNetRow) is { } mlnet)
+        {
+            text.AppendLine();
+            text.AppendLine("| goal (issue #11, the ML.NET server) | measured | met |");
+            text.AppendLine("|---|---|---|");
+            Goal(text, "ML.NET churn image ≤ 60 MB", $"{Maybe(mlnet.ImageMegabytes, "0.0")} MB", mlnet.ImageMegabytes <= 60);
+            Goal(text, "container start → first /ping ≤ 1 s", $"{Maybe(mlnet.StartToPingSeconds, "0.00")} s", mlnet.StartToPingSeconds <= 1);
+            Goal(text, "single-row ≥ 15,000 req/s", $"{N0(mlnet.SingleRow.RequestsPerSecond)} req/s", mlnet.SingleRow.RequestsPerSecond >= 15_000);
+            Goal(text, $"{ServingBenchmark.BatchRows:N0}-row batches ≥ 500,000 rows/s", $"{N0(mlnet.Batch.RequestsPerSecond * mlnet.BatchRows)} rows/s",
+                mlnet.Batch.RequestsPerSecond * mlnet.BatchRows >= 500_000);
+        }
+
         return text.ToString();
     }
 
