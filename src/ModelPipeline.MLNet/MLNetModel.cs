@@ -22,6 +22,13 @@ public sealed class MLNetModel : IScoringModel
     private readonly ITransformer _transformer;
     private readonly Lazy<byte[]> _bytes;
 
+    /// <summary>
+    /// The fitted chain as one row-to-row mapper over the inputs' schema, built once (as ML.NET's PredictionEngine does):
+    /// scoring then pulls rows through it instead of running Transform's schema and bindings work on every call.
+    /// Null when the chain is not row-to-row (scored through Transform instead).
+    /// </summary>
+    private readonly Lazy<(DataViewSchema Input, IRowToRowMapper Mapper, OutputColumns Output)?> _mapper;
+
     internal MLNetModel(MLContext context, ITransformer transformer, ModelSchema schema, string trainerType,
         IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> framework, byte[]? bytes = null)
     {
@@ -31,6 +38,17 @@ public sealed class MLNetModel : IScoringModel
         TrainerType = trainerType;
         Parameters = parameters;
         Framework = framework;
+        _mapper = new(() =>
+        {
+            if (!transformer.IsRowToRowMapper)
+            {
+                return null;
+            }
+
+            var input = FrameDataView.Of(schema, [.. EmptyInputs(schema)], 0, 0).Schema;
+            var mapper = transformer.GetRowToRowMapper(input);
+            return (input, mapper, OutputColumns.Find(mapper.OutputSchema, schema.Task));
+        });
         _bytes = new Lazy<byte[]>(() => bytes ?? MLNetModelFile.Write(context, transformer, FrameDataView.Of(schema, [.. EmptyInputs(schema)], 0, 0).Schema,
             schema, trainerType, parameters, framework));
     }
@@ -81,9 +99,26 @@ public sealed class MLNetModel : IScoringModel
 
     private void Score(Column[] inputs, int start, int count, double[] values, double[]? probabilities)
     {
-        var scored = _transformer.Transform(FrameDataView.Of(Schema, inputs, start, count));
-        var output = OutputColumns.Find(scored.Schema, Schema.Task);
-        using var cursor = scored.GetRowCursor(output.Needed);
+        DataViewRowCursor source;
+        DataViewRow cursor;
+        OutputColumns output;
+        if (_mapper.Value is { } cached)
+        {
+            var view = FrameDataView.Of(Schema, inputs, start, count, cached.Input);
+            source = view.GetRowCursor(view.Schema);
+            cursor = cached.Mapper.GetRow(source, cached.Output.Needed);
+            output = cached.Output;
+        }
+        else
+        {
+            var scored = _transformer.Transform(FrameDataView.Of(Schema, inputs, start, count));
+            output = OutputColumns.Find(scored.Schema, Schema.Task);
+            source = scored.GetRowCursor(output.Needed);
+            cursor = source;
+        }
+
+        using var disposeSource = source;
+        using var disposeRow = cursor == source ? null : cursor;
         var row = start;
         switch (Schema.Task)
         {
@@ -92,7 +127,7 @@ public sealed class MLNetModel : IScoringModel
                 var getter = cursor.GetGetter<float>(output.Probability ?? output.Score);
                 var fromScore = output.Probability is null;
                 float value = 0;
-                while (cursor.MoveNext())
+                while (source.MoveNext())
                 {
                     getter(ref value);
                     var p = fromScore ? 1 / (1 + Math.Exp(-value)) : value;
@@ -110,7 +145,7 @@ public sealed class MLNetModel : IScoringModel
                 var classes = Schema.Classes.Count;
                 var getter = cursor.GetGetter<VBuffer<float>>(output.Score);
                 var buffer = default(VBuffer<float>);
-                while (cursor.MoveNext())
+                while (source.MoveNext())
                 {
                     getter(ref buffer);
                     var best = 0;
@@ -139,7 +174,7 @@ public sealed class MLNetModel : IScoringModel
             {
                 var getter = cursor.GetGetter<float>(output.Score);
                 float value = 0;
-                while (cursor.MoveNext())
+                while (source.MoveNext())
                 {
                     getter(ref value);
                     values[row++] = value;

@@ -37,7 +37,17 @@ internal sealed class FrameDataView : IDataView
         Of(schema, schema.RequireInputs(frame), 0, frame.RowCount, targets);
 
     /// <summary>Rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of already bound input columns.</summary>
-    public static FrameDataView Of(ModelSchema schema, Column[] inputs, int start, int count, double[]? targets = null)
+    public static FrameDataView Of(ModelSchema schema, Column[] inputs, int start, int count, double[]? targets = null) =>
+        Of(schema, inputs, start, count, targets, null);
+
+    /// <summary>
+    /// Rows <paramref name="start"/>.. of the inputs under <paramref name="inputSchema"/>, the schema of an earlier view
+    /// of the same model's inputs (no label): a row-to-row mapper built for that schema accepts this view's rows.
+    /// </summary>
+    public static FrameDataView Of(ModelSchema schema, Column[] inputs, int start, int count, DataViewSchema inputSchema) =>
+        Of(schema, inputs, start, count, null, inputSchema);
+
+    private static FrameDataView Of(ModelSchema schema, Column[] inputs, int start, int count, double[]? targets, DataViewSchema? inputSchema)
     {
         var builder = new DataViewSchema.Builder();
         var values = new List<Array>();
@@ -74,7 +84,7 @@ internal sealed class FrameDataView : IDataView
             }
         }
 
-        return new FrameDataView(builder.ToSchema(), [.. values], count);
+        return new FrameDataView(inputSchema ?? builder.ToSchema(), [.. values], count);
     }
 
     public long? GetRowCount() => RowCount;
