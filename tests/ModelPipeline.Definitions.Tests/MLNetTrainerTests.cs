@@ -30,6 +30,17 @@ public sealed class MLNetTrainerTests
     }
 
     [Theory]
+    [InlineData("  type: mlnet\n  name: lightgbm", "  type: mlnet\n  name: fast_tree")]
+    [InlineData("  type: mlnet\n  estimator: ChurnEstimator", "  type: mlnet\n  estimator: OtherEstimator")]
+    [InlineData("  type: mlnet\n  name: lightgbm", "  type: mlnet\n  estimator: ChurnEstimator")]
+    public void Load_OtherTrainerOrEstimator_ChangesTheConfigHash(string before, string after)
+    {
+        using var workspace = new PipelineWorkspace();
+
+        Assert.NotEqual(workspace.Load(Yaml(before)).ConfigHash, workspace.Load(Yaml(after)).ConfigHash);
+    }
+
+    [Theory]
     [InlineData("  type: mlnet\n  name: lightgbn", "pipelines/x.yaml:7:9: trainer.name: unknown ML.NET trainer 'lightgbn'; expected one of lightgbm, fast_tree, fast_forest, sdca_logistic_regression, lbfgs_logistic_regression, sdca_maximum_entropy, lbfgs_maximum_entropy, sdca_regression, lbfgs_poisson_regression (did you mean 'lightgbm'?)")]
     [InlineData("  type: mlnet\n  name: lightgbm\n  params: { number_of_leafs: 15 }", "pipelines/x.yaml:8:30: trainer.params.number_of_leafs: lightgbm has no parameter 'number_of_leafs'; expected one of number_of_leaves, number_of_iterations, learning_rate, minimum_example_count_per_leaf, l2_regularization, maximum_bin_count_per_feature (did you mean 'number_of_leaves'?)")]
     [InlineData("  type: mlnet\n  name: lightgbm\n  params: { number_of_leaves: 1.5 }", "pipelines/x.yaml:8:31: trainer.params.number_of_leaves: expected a whole number >= 2, got '1.5'")]

@@ -31,6 +31,11 @@ internal static class CanonicalForm
             $"trainer.type={d.Trainer.Type}",
             $"trainer.params={Map(d.Trainer.Params, Value)}",
         };
+        if (d.Trainer.Name is not null || d.Trainer.Estimator is not null)
+        {
+            lines.Add($"trainer.mlnet={Quote(d.Trainer.Name ?? "")},{Quote(d.Trainer.Estimator ?? "")}");
+        }
+
         if (d.Trainer.IsExternal)
         {
             lines.Add($"trainer.external={Quote(d.Trainer.Path ?? "")},{Quote(d.Trainer.Command ?? "")},{Number(d.Trainer.TimeoutSeconds)}");
