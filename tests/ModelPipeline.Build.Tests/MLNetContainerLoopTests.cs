@@ -11,14 +11,14 @@ namespace ModelPipeline.Build.Tests;
 public sealed class MLNetContainerLoopTests(TestRegistryFixture registry)
 {
     [Fact]
-    public void Build_ChurnMLNet_PushesTheMLNetServerImage_ThenMonitorReadsItsProfile()
+    public void PushAndProfile_ChurnMLNet_PushesTheMLNetServerImage_ThenMonitorReadsItsProfile()
     {
         ContainerLoopTests.RequireServices();
         using var workspace = new PipelineWorkspace();
         var repository = $"{registry.Namespace}/churn-mlnet-loop-test";
         workspace.Edit("pipelines/churn-mlnet.yaml", "repository: modelpipeline/churn-mlnet", $"repository: {repository}");
 
-        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address }, "--pipeline", "churn-mlnet");
+        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address }, "Push", "Profile", "--pipeline", "churn-mlnet");
 
         Assert.True(exit == 0, output);
         Assert.Contains("Model server ModelPipeline.Serving.MLNet", output);
