@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ModelPipeline.Serving.MLNet.Tests;
@@ -14,12 +12,12 @@ public sealed class HostProcessTests(ChurnMLNetModel churn) : IClassFixture<Chur
     [Fact]
     public async Task MLNetHost_ModelDirectory_AnswersPingAndInvocations()
     {
-        var port = FreePort();
-        using var host = Start("ModelPipeline.Serving.MLNet.dll", "--model-dir", churn.Directory, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var port = ServerHostProcess.FreePort();
+        using var host = ServerHostProcess.Start("ModelPipeline.Serving.MLNet.dll", "--model-dir", churn.Directory, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitForPingAsync(client, host);
+            await ServerHostProcess.WaitForPingAsync(client, host);
             using var content = new StringContent(churn.Body([0, 1, 2], churn.InputNames), Encoding.UTF8, "application/json");
 
             using var response = await client.PostAsync("invocations", content);
@@ -38,7 +36,7 @@ public sealed class HostProcessTests(ChurnMLNetModel churn) : IClassFixture<Chur
     [Fact]
     public async Task BuiltInServer_MLNetModel_ExitsThreeNamingTheKind()
     {
-        using var server = Start("ModelPipeline.Serving.dll", "--model-dir", churn.Directory, "--port", "0");
+        using var server = ServerHostProcess.Start("ModelPipeline.Serving.dll", "--model-dir", churn.Directory, "--port", "0");
         var stderr = server.StandardError.ReadToEndAsync();
 
         var exited = server.WaitForExit(TimeSpan.FromSeconds(60));
@@ -46,49 +44,5 @@ public sealed class HostProcessTests(ChurnMLNetModel churn) : IClassFixture<Chur
         Assert.True(exited, "the built-in server kept running with an mlnet model");
         Assert.Equal(3, server.ExitCode);
         Assert.Contains("model kind 'mlnet' cannot be read by this build (it reads: builtin)", await stderr, StringComparison.Ordinal);
-    }
-
-    private static Process Start(string assembly, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-    }
-
-    private static async Task WaitForPingAsync(HttpClient client, Process host)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            Assert.False(host.HasExited, $"the server exited ({(host.HasExited ? host.ExitCode : 0)}): {(host.HasExited ? await host.StandardError.ReadToEndAsync() : "")}");
-            try
-            {
-                using var ping = await client.GetAsync("ping");
-                if (ping.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("no /ping answer within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ModelPipeline.Data;
 using ModelPipeline.Onnx;
@@ -34,14 +32,14 @@ public sealed class OnnxHostTests : IDisposable
     [Fact]
     public async Task OnnxHost_ModelDirectory_AnswersLikeTheInProcessModelWithTheServersErrorsMetricsAndLog()
     {
-        var port = FreePort();
+        var port = ServerHostProcess.FreePort();
         var log = Path.Combine(_directory, "log");
-        using var host = Start("ModelPipeline.Serving.Onnx.dll", "--model-dir", _directory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
+        using var host = ServerHostProcess.Start("ModelPipeline.Serving.Onnx.dll", "--model-dir", _directory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--prediction-log-dir", log);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitForPingAsync(client, host);
+            await ServerHostProcess.WaitForPingAsync(client, host);
             int[] rows = [0, 1, 2, 3, 4];
             var expected = _model.Predict(_data.Take(rows), null);
 
@@ -72,7 +70,7 @@ public sealed class OnnxHostTests : IDisposable
     [Fact]
     public async Task BuiltInServer_OnnxModel_ExitsThreeNamingTheKind()
     {
-        using var server = Start("ModelPipeline.Serving.dll", "--model-dir", _directory, "--port", "0");
+        using var server = ServerHostProcess.Start("ModelPipeline.Serving.dll", "--model-dir", _directory, "--port", "0");
         var stderr = server.StandardError.ReadToEndAsync();
 
         Assert.True(server.WaitForExit(TimeSpan.FromSeconds(60)), "the built-in server kept running with an onnx model");
@@ -93,47 +91,4 @@ public sealed class OnnxHostTests : IDisposable
         column.IsMissing(row) ? "null"
         : column.IsNumeric ? column.Number(row).ToString("R", CultureInfo.InvariantCulture)
         : $"\"{column.GetText(row)}\"";
-
-    private static Process Start(string assembly, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-    }
-
-    private static async Task WaitForPingAsync(HttpClient client, Process host)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            Assert.False(host.HasExited, $"the server exited: {(host.HasExited ? await host.StandardError.ReadToEndAsync() : "")}");
-            try
-            {
-                using var ping = await client.GetAsync("ping");
-                if (ping.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("no answer to /ping within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
