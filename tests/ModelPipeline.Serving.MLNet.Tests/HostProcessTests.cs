@@ -12,7 +12,7 @@ public sealed class HostProcessTests(ChurnMLNetModel churn) : IClassFixture<Chur
     [Fact]
     public async Task MLNetHost_ModelDirectory_AnswersPingAndInvocations()
     {
-        var port = ServerHostProcess.FreePort();
+        var port = LoopbackPort.Free();
         using var host = ServerHostProcess.Start("ModelPipeline.Serving.MLNet.dll", "--model-dir", churn.Directory, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {

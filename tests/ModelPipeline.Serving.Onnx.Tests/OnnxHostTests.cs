@@ -32,7 +32,7 @@ public sealed class OnnxHostTests : IDisposable
     [Fact]
     public async Task OnnxHost_ModelDirectory_AnswersLikeTheInProcessModelWithTheServersErrorsMetricsAndLog()
     {
-        var port = ServerHostProcess.FreePort();
+        var port = LoopbackPort.Free();
         var log = Path.Combine(_directory, "log");
         using var host = ServerHostProcess.Start("ModelPipeline.Serving.Onnx.dll", "--model-dir", _directory, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--prediction-log-dir", log);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ModelPipeline.Serving.Tests.Support;
+using ModelPipeline.Testing;
 
 namespace ModelPipeline.Serving.Tests;
 
@@ -16,7 +16,7 @@ public sealed class StandardOutputLogTests(ChurnServer churn)
     [Fact]
     public async Task ServerProcess_Default_RejectedRequestLineReachesStdoutWithoutShutdown_AnsweredOneHasNone()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ModelPipeline.Serving.dll"), "--model-dir", churn.ModelDirectory, "--port", $"{port}", "--host", "127.0.0.1"])
         {
@@ -83,12 +83,5 @@ public sealed class StandardOutputLogTests(ChurnServer churn)
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting for the server");
             await Task.Delay(50);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

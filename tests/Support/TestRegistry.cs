@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ModelPipeline.Containers.Engine;
 
 namespace ModelPipeline.Testing;
@@ -41,7 +39,7 @@ internal sealed class TestRegistry : IAsyncDisposable
         }
 
         var storage = Directory.CreateTempSubdirectory("mp-test-registry-").FullName;
-        var address = $"127.0.0.1:{FreePort()}";
+        var address = $"127.0.0.1:{LoopbackPort.Free()}";
         var config = Path.Combine(storage, "config.yml");
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
@@ -127,12 +125,5 @@ internal sealed class TestRegistry : IAsyncDisposable
         {
             Directory.Delete(_storage, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
