@@ -45,8 +45,7 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public Frame Frame => _frame ??= LoadFrame();
 
-    public (int[] Train, int[] Holdout) Split => _split ??= FrameSplit.TrainHoldout(
-        Frame, Definition.Split.Holdout, Definition.Split.Seed, Definition.Split.Stratify ? Definition.Data.Label : null);
+    public (int[] Train, int[] Holdout) Split => _split ??= SplitRows();
 
     public Frame Holdout => Frame.Take(Split.Holdout);
 
@@ -120,9 +119,24 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
         }
 
         var watch = Stopwatch.StartNew();
-        var frame = FrameReader.Read(files[0], DefinitionMapping.CsvOptions(Definition));
+        var options = DefinitionMapping.CsvOptions(Definition) with { Label = Definition.Data.Label };
+        var frame = FrameReader.Read(files[0], options);
         Log.Information($"Read {Rel(files[0])}: {frame.RowCount:N0} rows × {frame.Columns.Count} columns in {watch.Elapsed.TotalSeconds:F2} s");
+        TrainingRows.Check(frame, files[0], Rel(files[0]), options, Definition.Task);
         return frame;
+    }
+
+    private (int[] Train, int[] Holdout) SplitRows()
+    {
+        try
+        {
+            return FrameSplit.TrainHoldout(
+                Frame, Definition.Split.Holdout, Definition.Split.Seed, Definition.Split.Stratify ? Definition.Data.Label : null);
+        }
+        catch (SplitImpossibleException error)
+        {
+            throw new InputMistakeException($"{Rel(DataFiles[0])}: {error.Message}.");
+        }
     }
 
     private IScoringModel LoadChallenger()

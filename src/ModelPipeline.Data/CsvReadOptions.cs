@@ -13,4 +13,13 @@ public sealed record CsvReadOptions
     public IReadOnlyCollection<string> MissingTokens { get; init; } = ["NA", "NaN", "null"];
 
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>The label column: a row with no value in it is an error naming its line.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>
+    /// When set, the label's only classes: a row whose label is none of them is an error naming its line (texts compare
+    /// as written, numbers by value, so "1.0" is class "1").
+    /// </summary>
+    public IReadOnlyCollection<string>? LabelClasses { get; init; }
 }

@@ -40,7 +40,9 @@ public static class FrameSplit
         var trainCount = rows - holdoutCount;
         if (trainCount <= 0)
         {
-            throw new ArgumentException($"A holdout of {holdoutFraction} of {rows} rows leaves no rows to train on.", nameof(holdoutFraction));
+            throw new SplitImpossibleException(rows == 0
+                ? "there are no data rows to train on"
+                : $"{rows} data row(s) are too few: a holdout of {holdoutFraction} of them leaves no rows to train on");
         }
 
         var random = new NumpyRandomState((uint)seed);
@@ -69,15 +71,17 @@ public static class FrameSplit
         var classes = classCounts.Length;
         if (classCounts.Min() < 2)
         {
-            throw new ArgumentException(
-                $"Cannot stratify by '{column.Name}': its least populated class has only 1 row; each class needs at least 2.");
+            var row = Array.FindIndex(classOfRow, c => classCounts[c] < 2);
+            var value = column.GetText(row) is { } text ? $"'{text}'" : "missing";
+            throw new SplitImpossibleException(
+                $"cannot stratify by '{column.Name}': its class {value} has only 1 row (row {row + 1}); each class needs at least 2");
         }
 
         if (trainCount < classes || holdoutCount < classes)
         {
-            throw new ArgumentException(
-                $"Cannot stratify by '{column.Name}': {classes} classes need at least {classes} train and {classes} holdout rows; " +
-                $"the split gives {trainCount} and {holdoutCount}.");
+            throw new SplitImpossibleException(
+                $"cannot stratify by '{column.Name}': {classes} classes need at least {classes} train and {classes} holdout rows; " +
+                $"the split gives {trainCount} and {holdoutCount}");
         }
 
         // Rows of each class in ascending order (a stable sort by class, as scikit-learn's mergesort argsort).

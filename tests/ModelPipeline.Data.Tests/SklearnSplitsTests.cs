@@ -65,14 +65,25 @@ public sealed class SklearnSplitsTests
     }
 
     [Fact]
-    public void TrainHoldout_ClassWithOneRow_FailsNamingTheColumn()
+    public void TrainHoldout_ClassWithOneRow_FailsNamingTheColumnClassAndRow()
     {
-        var frame = new Frame([Column.Numeric("y", [0, 0, 0, 0, 1, 1, 1, 1, 2])]);
+        var frame = new Frame([Column.Numeric("y", [0, 0, 0, 0, 1, 1, 2, 1, 1])]);
 
-        var error = Assert.Throws<ArgumentException>(() => FrameSplit.TrainHoldout(frame, 0.4, 42, "y"));
+        var error = Assert.Throws<SplitImpossibleException>(() => FrameSplit.TrainHoldout(frame, 0.4, 42, "y"));
 
-        Assert.Contains("'y'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("only 1 row", error.Message, StringComparison.Ordinal);
+        Assert.Equal("cannot stratify by 'y': its class '2' has only 1 row (row 7); each class needs at least 2", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, "there are no data rows to train on")]
+    [InlineData(1, "1 data row(s) are too few: a holdout of 0.2 of them leaves no rows to train on")]
+    public void TrainHoldout_TooFewRows_SaysSoWithoutInternalNames(int rows, string expected)
+    {
+        var frame = new Frame([Column.Numeric("y", new double[rows])]);
+
+        var error = Assert.Throws<SplitImpossibleException>(() => FrameSplit.TrainHoldout(frame, 0.2, 42));
+
+        Assert.Equal(expected, error.Message);
     }
 
     private static Frame FrameOf(JsonElement split)

@@ -181,8 +181,18 @@ internal sealed class CsvChunkParser(CsvLayout layout, ChunkArrays arrays)
         var column = _columns[slot];
         if (cell.IsEmpty || layout.IsMissingToken(cell))
         {
+            if (slot == layout.LabelSlot)
+            {
+                return Refuse(slot, line, "the label is missing; every row needs one (fill it in or remove the row)");
+            }
+
             column.AddMissing();
             return true;
+        }
+
+        if (slot == layout.LabelSlot && layout.LabelClasses is { } classes && !CellText.IsOneOf(cell, classes))
+        {
+            return Refuse(slot, line, $"'{Encoding.UTF8.GetString(cell)}' is not one of the label's classes ({string.Join(", ", classes.Select(c => $"'{c}'"))})");
         }
 
         if (column.IsText)
@@ -192,7 +202,14 @@ internal sealed class CsvChunkParser(CsvLayout layout, ChunkArrays arrays)
         }
 
         var declared = layout.Declared[slot];
-        if (Utf8Number.TryParse(cell, out var number))
+        var parsed = Utf8Number.TryParse(cell, out var number);
+        if (double.IsInfinity(number) || !parsed && CellText.IsInfinity(cell))
+        {
+            return Refuse(slot, line, $"'{Encoding.UTF8.GetString(cell)}' is an infinite number; infinite values are refused, as " +
+                "scikit-learn refuses them: leave the cell empty (a missing value, imputed) or write a finite number");
+        }
+
+        if (parsed)
         {
             if (declared != ColumnKind.Boolean || number is 0 or 1 || double.IsNaN(number))
             {
@@ -210,11 +227,16 @@ internal sealed class CsvChunkParser(CsvLayout layout, ChunkArrays arrays)
         {
             var expected = declared == ColumnKind.Numeric ? "a number" : "true/false, yes/no or 1/0";
             var problem = $"'{Encoding.UTF8.GetString(cell)}' is not {expected}, and the column is declared {declared.ToString()!.ToLowerInvariant()}";
-            _error = new DataFormatException(layout.DisplayName, line, layout.SlotName(slot), problem);
-            return false;
+            return Refuse(slot, line, problem);
         }
 
         _switchSlot = slot;
+        return false;
+    }
+
+    private bool Refuse(int slot, long line, string problem)
+    {
+        _error = new DataFormatException(layout.DisplayName, line, layout.SlotName(slot), problem);
         return false;
     }
 }

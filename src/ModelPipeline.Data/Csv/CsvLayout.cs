@@ -28,6 +28,8 @@ internal sealed class CsvLayout
         Declared = SlotFields.Select(f => options.Kinds.TryGetValue(names[f], out var kind) ? kind : (ColumnKind?)null).ToArray();
         TextFromStart = SlotFields.Select((f, s) => Declared[s] == ColumnKind.Categorical || forcedText.Contains(names[f])).ToArray();
         _discoveredText = new int[SlotFields.Length];
+        LabelSlot = options.Label is { } label && Array.IndexOf(names, label) is var field and >= 0 ? FieldSlots[field] : -1;
+        LabelClasses = options.LabelClasses?.ToArray();
         MissingTokens = options.MissingTokens.Where(t => t.Length > 0).Select(Encoding.UTF8.GetBytes).ToArray();
         foreach (var token in MissingTokens)
         {
@@ -54,6 +56,12 @@ internal sealed class CsvLayout
     public bool[] TextFromStart { get; }
 
     public byte[][] MissingTokens { get; }
+
+    /// <summary>The label's slot, or -1: a missing value there is an error.</summary>
+    public int LabelSlot { get; }
+
+    /// <summary>The label's allowed classes, or null for any.</summary>
+    public string[]? LabelClasses { get; }
 
     public string SlotName(int slot) => Names[SlotFields[slot]];
 
