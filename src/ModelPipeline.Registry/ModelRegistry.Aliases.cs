@@ -76,7 +76,16 @@ public sealed partial class ModelRegistry
         var move = new AliasMove(_options.Time.GetUtcNow(), alias, from, target.Version, actor, reason, kind);
         if (from == target.Version) return move;
         aliases[alias] = target.Version;
-        DurableFile.Replace(_paths.Aliases, RegistryJson.ToPrettyBytes(aliases));
+        try
+        {
+            DurableFile.Replace(_paths.Aliases, RegistryJson.ToPrettyBytes(aliases));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RegistryException(
+                $"{_paths.Display(_paths.Aliases)}: could not move '{alias}' to {target.Version} ({e.Message}); it still points at {from ?? "no version"}", e);
+        }
+
         JsonLines.Append(_paths.History, RegistryJson.ToLine(move));
         return move;
     }
