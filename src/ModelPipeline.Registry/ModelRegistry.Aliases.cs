@@ -78,7 +78,7 @@ public sealed partial class ModelRegistry
         aliases[alias] = target.Version;
         try
         {
-            DurableFile.Replace(_paths.Aliases, RegistryJson.ToPrettyBytes(aliases));
+            DurableFile.Replace(_paths.Aliases, SealedJson.ToBytes(aliases));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -93,7 +93,7 @@ public sealed partial class ModelRegistry
     private SortedDictionary<string, string> ReadAliases()
     {
         if (!File.Exists(_paths.Aliases)) return new(StringComparer.Ordinal);
-        var map = RegistryJson.ReadFile<Dictionary<string, string>>(_paths.Aliases, _paths.Display(_paths.Aliases));
+        var map = SealedJson.ReadFile<Dictionary<string, string>>(_paths.Aliases, _paths.Display(_paths.Aliases));
         return new(map, StringComparer.Ordinal);
     }
 }

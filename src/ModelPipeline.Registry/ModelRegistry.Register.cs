@@ -62,7 +62,7 @@ public sealed partial class ModelRegistry
             DurableFile.WriteNew(Path.Combine(temp, draft.ModelFile), draft.Model);
             foreach (var (name, bytes) in draft.Attachments)
                 DurableFile.WriteNew(Path.Combine(temp, name), bytes);
-            DurableFile.WriteNew(Path.Combine(temp, RegistryPaths.VersionFile), RegistryJson.ToPrettyBytes(record));
+            DurableFile.WriteNew(Path.Combine(temp, RegistryPaths.VersionFile), SealedJson.ToBytes(record));
             System.IO.Directory.Move(temp, final);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

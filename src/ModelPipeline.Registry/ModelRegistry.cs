@@ -105,7 +105,7 @@ public sealed partial class ModelRegistry
         var path = Path.Combine(_paths.VersionDirectory(version), RegistryPaths.VersionFile);
         if (!File.Exists(path))
             throw new RegistryException($"{_paths.Display(path)} does not exist; an alias or history entry names a version that is not in the registry");
-        return RegistryJson.ReadFile<ModelVersion>(path, _paths.Display(path));
+        return SealedJson.ReadFile<ModelVersion>(path, _paths.Display(path));
     }
 
     private PipelineLock Lock() => PipelineLock.Acquire(_paths.Lock, _paths.Display(_paths.Lock), _options.LockTimeout);

@@ -34,7 +34,9 @@ public sealed class AliasTests : IDisposable
         Assert.Equal("1.1.0", registry.Champion!.Version);
         Assert.Equal(new AliasMove(_temp.Clock.Now, "champion", "1.0.0", "1.1.0", "ci", "auc +0.02"), move);
         Assert.Equal([null, "1.0.0"], registry.AliasHistory().Select(m => m.From));
-        Assert.Equal("{\n  \"champion\": \"1.1.0\"\n}\n", File.ReadAllText(Path.Combine(_temp.PipelineDir(), "aliases.json")));
+        var plain = "{\n  \"champion\": \"1.1.0\"\n}\n";
+        var seal = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(plain)));
+        Assert.Equal($"{{\n  \"#sha256\": \"{seal}\",\n  \"champion\": \"1.1.0\"\n}}\n", File.ReadAllText(Path.Combine(_temp.PipelineDir(), "aliases.json")));
     }
 
     [Fact]

@@ -39,12 +39,12 @@ public sealed class ModelKindTests : IDisposable
     }
 
     [Fact]
-    public void ReadVersion_WrittenBeforeKinds_IsBuiltInModelBin()
+    public void ReadVersion_WrittenBeforeKindsAndSeals_IsBuiltInModelBin()
     {
         var registry = _temp.Open();
         registry.Register(Some.Draft());
         var json = Path.Combine(_temp.PipelineDir(), "versions", "1.0.0", "version.json");
-        File.WriteAllLines(json, File.ReadAllLines(json).Where(l => !l.Contains("\"model_", StringComparison.Ordinal)));
+        File.WriteAllLines(json, File.ReadAllLines(json).Where(l => !l.Contains("\"model_", StringComparison.Ordinal) && !l.Contains("\"#sha256\"", StringComparison.Ordinal)));
 
         var version = _temp.Open().GetVersion("1.0.0");
 

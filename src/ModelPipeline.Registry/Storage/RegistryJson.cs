@@ -50,8 +50,6 @@ internal static class RegistryJson
         }
     }
 
-    public static T ReadFile<T>(string path, string displayPath) where T : class => Parse<T>(File.ReadAllText(path), displayPath);
-
     private static JsonNode? Sorted(JsonNode? node) => node switch
     {
         JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
