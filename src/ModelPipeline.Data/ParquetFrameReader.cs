@@ -38,6 +38,11 @@ public static class ParquetFrameReader
     /// <summary>The reader with its name for messages and its thread count exposed (tests check that threads do not change the result).</summary>
     internal static Frame Read(string path, string displayName, CsvReadOptions options, int threads)
     {
+        if (ThriftFooterCheck.Problem(path) is { } problem)
+        {
+            throw new DataFormatException(displayName, null, $"not a readable Parquet file (truncated, corrupt, or another format): {problem}");
+        }
+
         var readers = new ConcurrentBag<ParquetReader>();
         try
         {
