@@ -21,6 +21,12 @@ internal static class JsonScoringRequest
         JsonDocument document;
         try
         {
+            // The JSON reader checks UTF-8 only where it decodes a string: invalid bytes inside a value would fail later.
+            if (!Utf8Text.IsValid(body))
+            {
+                throw new JsonException("the body is not valid UTF-8 text");
+            }
+
             document = JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException e)
