@@ -57,9 +57,10 @@ public static class PipelineLoader
             errors.Add(e.Start, "", $"YAML syntax error: {Trim(problem)}");
             throw new PipelineDefinitionException(errors.Sorted());
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections.
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, and its node loader on
+            // some malformed event sequences (found by fuzzing).
             var at = parser.Current?.Start ?? new Mark(0, 1, 1);
             errors.Add(at, "", "YAML syntax error: cannot parse from here on (is a '[', '{' or quote not closed?)");
             throw new PipelineDefinitionException(errors.Sorted());

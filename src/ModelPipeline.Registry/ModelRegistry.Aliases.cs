@@ -62,8 +62,16 @@ public sealed partial class ModelRegistry
     /// <summary>Every alias move, oldest first (a line torn by a crash is left out).</summary>
     public IReadOnlyList<AliasMove> AliasHistory() =>
         JsonLines.ReadCompleteLines(_paths.History)
-            .Select((line, i) => RegistryJson.Parse<AliasMove>(line, $"{_paths.Display(_paths.History)}:{i + 1}"))
+            .Select((line, i) => ReadMove(line, $"{_paths.Display(_paths.History)}:{i + 1}"))
             .ToArray();
+
+    private static AliasMove ReadMove(string line, string place)
+    {
+        var move = RegistryJson.Parse<AliasMove>(line, place);
+        return string.IsNullOrWhiteSpace(move.Alias) || string.IsNullOrWhiteSpace(move.To)
+            ? throw new RegistryException($"{place}: damaged alias move (no alias or no target version); refusing to read the history")
+            : move;
+    }
 
     // Crash order: the version directory exists before any alias names it (Register renamed it earlier and it is
     // verified here); aliases.json is swapped by one rename, so readers see the old or the new map; the history line

@@ -92,6 +92,30 @@ public sealed class CorruptFileTests : IDisposable
         Assert.Equal("models/churn/aliases.json: damaged (its '#sha256' seal is not intact); refusing to load", e.Message);
     }
 
+    /// <summary>Fuzz finds: a history line without its target version, and an unsealed aliases.json with a key twice.</summary>
+    [Fact]
+    public void HistoryLineWithoutTarget_NamesTheLine()
+    {
+        TwoVersionsWithChampionOnSecond();
+        var path = Path.Combine(_temp.PipelineDir(), "history.jsonl");
+        File.WriteAllLines(path, [.. File.ReadAllLines(path).Select((line, i) => i == 1 ? line.Replace("\"to\":\"1.0.1\"", "\"to\":null", StringComparison.Ordinal) : line)]);
+
+        var e = Assert.Throws<RegistryException>(() => _temp.Open().RollbackTarget());
+
+        Assert.Equal("models/churn/history.jsonl:2: damaged alias move (no alias or no target version); refusing to read the history", e.Message);
+    }
+
+    [Fact]
+    public void AliasesJsonWithAKeyTwice_IsInvalidRegistryJson()
+    {
+        TwoVersionsWithChampionOnSecond();
+        File.WriteAllText(Path.Combine(_temp.PipelineDir(), "aliases.json"), "{\"champion\": \"1.0.0\", \"champion\": \"1.0.1\"}\n");
+
+        var e = Assert.ThrowsAny<RegistryException>(() => _temp.Open().Champion);
+
+        Assert.StartsWith("models/churn/aliases.json: invalid registry JSON", e.Message);
+    }
+
     private ModelRegistry TwoVersionsWithChampionOnSecond()
     {
         var registry = _temp.Open();

@@ -14,6 +14,7 @@ internal static class RegistryJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        AllowDuplicateProperties = false,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
@@ -44,8 +45,9 @@ internal static class RegistryJson
             return JsonSerializer.Deserialize<T>(json, Model)
                 ?? throw new RegistryException($"{displayPath}: file holds JSON null");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: a key twice in one object.
             throw new RegistryException($"{displayPath}: invalid registry JSON ({e.Message})", e);
         }
     }

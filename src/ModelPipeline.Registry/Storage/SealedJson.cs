@@ -63,7 +63,7 @@ internal static class SealedJson
                 throw new RegistryException($"{displayPath}: damaged (its '#sha256' seal is not intact); refusing to load");
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             // RegistryJson.Parse reports invalid JSON with the file's name
         }
