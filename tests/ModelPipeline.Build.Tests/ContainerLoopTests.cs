@@ -18,9 +18,17 @@ public sealed class ContainerLoopTests(TestRegistryFixture registry)
         var repository = $"{registry.Namespace}/churn-loop-test";
         workspace.Edit("pipelines/churn.yaml", "repository: modelpipeline/churn", $"repository: {repository}");
 
-        var (exit, output) = workspace.Build(new Dictionary<string, string?> { ["REGISTRY"] = registry.Address }, "Push"); // DeployTests runs the default target
+        // Credentials are set as a CI job sets them: they must reach the registry and appear nowhere else.
+        var password = "mp-password-" + Guid.NewGuid().ToString("N");
+        var token = "ghp_" + Guid.NewGuid().ToString("N");
+        var environment = new Dictionary<string, string?>
+        {
+            ["REGISTRY"] = registry.Address, ["REGISTRY_USERNAME"] = "mp-user", ["REGISTRY_PASSWORD"] = password, ["GITHUB_TOKEN"] = token,
+        };
+        var (exit, output) = workspace.Build(environment, "Push"); // DeployTests runs the default target
 
         Assert.True(exit == 0, output);
+        Secrets_AppearNowhere(workspace, output, [password, token, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("mp-user:" + password))]);
         Assert.Contains("Smoke test passed", output);
         var image = Assert.Single(ModelRegistry.Open(workspace.Models, "churn").Images());
         Assert.Equal("1.0.0", image.Version);
@@ -70,6 +78,48 @@ public sealed class ContainerLoopTests(TestRegistryFixture registry)
         var inspected = connection.Client.InspectImageAsync(built.Groups[1].Value).GetAwaiter().GetResult();
         var bytes = inspected?.Size ?? throw new InvalidOperationException($"the engine does not know {built.Groups[1].Value}");
         Assert.Equal((bytes / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture), built.Groups[2].Value);
+    }
+
+    /// <summary>
+    /// No secret in the console output, in any file of the workspace (artifacts, registry, reports, logs), or in the built
+    /// image's configuration (labels, environment, command) and layer history.
+    /// </summary>
+    private static void Secrets_AppearNowhere(PipelineWorkspace workspace, string output, string[] secrets)
+    {
+        var built = System.Text.RegularExpressions.Regex.Match(output, @"Built (\S+) \(").Groups[1].Value;
+        var connection = ModelPipeline.Containers.Engine.DockerEngine.TryConnectAsync().GetAwaiter().GetResult();
+        Assert.True(connection.Client is not null, connection.Reason);
+        var inspected = connection.Client.InspectImageAsync(built).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException($"the engine does not know {built}");
+        var places = new List<(string Place, string Text)>
+        {
+            ("console output", output),
+            ("image configuration", System.Text.Json.JsonSerializer.Serialize(inspected)),
+            ("image history", ImageHistory(connection.Client.SocketPath, built)),
+        };
+        places.AddRange(Directory.EnumerateFiles(workspace.Root, "*", SearchOption.AllDirectories)
+            .Select(file => (Path.GetRelativePath(workspace.Root, file), System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file)))));
+
+        var hits = places.SelectMany(p => secrets.Where(secret => p.Text.Contains(secret, StringComparison.Ordinal)).Select(_ => p.Place)).ToArray();
+
+        Assert.True(hits.Length == 0, $"a secret appears in: {string.Join(", ", hits)}");
+        Assert.True(places.Count > 20, $"only {places.Count} places searched");
+    }
+
+    private static string ImageHistory(string socket, string image)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--host", "unix://" + socket, "history", "--no-trunc", "--format", "{{.CreatedBy}}", image })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var docker = System.Diagnostics.Process.Start(info)!;
+        var history = docker.StandardOutput.ReadToEnd();
+        var errors = docker.StandardError.ReadToEnd();
+        docker.WaitForExit();
+        Assert.True(docker.ExitCode == 0, $"docker history {image}: {errors}");
+        return history;
     }
 
     internal static void RequireServices()
