@@ -56,11 +56,12 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
     private ChunkColumn Text(ReadOnlySpan<ReadOnlyMemory<char>> values, Presence present)
     {
         var coder = new TextLevelCoder(missingTokens);
+        var memo = new TextEntryMemo(coder);
         var codes = arrays.Ints.Rent(present.Rows);
         var next = 0;
         for (var row = 0; row < present.Rows; row++)
         {
-            codes[row] = present[row] ? coder.CodeOf(values[next++].Span) : -1;
+            codes[row] = present[row] ? memo.CodeOf(values[next++]) : -1;
         }
 
         return new ChunkColumn(codes, coder.Levels, arrays);
@@ -72,9 +73,23 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
         var coder = new LevelCoder<TKey>(format);
         var codes = arrays.Ints.Rent(present.Rows);
         var next = 0;
+        var (last, lastCode) = (default(TKey), -1);
         for (var row = 0; row < present.Rows; row++)
         {
-            codes[row] = present[row] ? coder.CodeOf(key(values[next++])) : -1;
+            if (!present[row])
+            {
+                codes[row] = -1;
+                continue;
+            }
+
+            // Runs of one value (sorted timestamps, repeated flags) skip the dictionary.
+            var value = key(values[next++]);
+            if (lastCode < 0 || !EqualityComparer<TKey>.Default.Equals(value, last))
+            {
+                (last, lastCode) = (value, coder.CodeOf(value));
+            }
+
+            codes[row] = lastCode;
         }
 
         return new ChunkColumn(codes, coder.Levels, arrays);
