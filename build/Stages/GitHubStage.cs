@@ -12,7 +12,7 @@ internal static class GitHubStage
     public static IReadOnlyList<PipelineTriggers> PipelineTriggers(string root) =>
         PipelineLoader.ListPipelines(root)
             .Select(name => PipelineLoader.LoadByName(name, root))
-            .Select(d => new PipelineTriggers(d.Name, d.Data.Files, d.Schedule?.Cron))
+            .Select(d => new PipelineTriggers(d.Name, d.Data.Files, d.Schedule?.Cron) { AptPackages = d.Trainer.AptPackages })
             .ToArray();
 
     /// <summary>Step summary, outputs, and (with GITHUB_TOKEN) the PR comment / commit status. Reporting never fails the build.</summary>

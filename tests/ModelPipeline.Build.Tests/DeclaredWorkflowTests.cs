@@ -32,6 +32,9 @@ public sealed class DeclaredWorkflowTests
         Assert.Equal((WorkflowInputType.String, "TRIGGER"), (inputs["trigger"].Type, inputs["trigger"].EnvironmentVariable));
         Assert.Equal((WorkflowInputType.String, "BASE_IMAGE"), (inputs["base-image"].Type, inputs["base-image"].EnvironmentVariable));
         Assert.Equal(("pipeline", "trigger"), (spec.PipelineInput, spec.TriggerInput));
+        var packages = Assert.Single(spec.AptPackages);
+        Assert.Equal("churn_sklearn", packages.Key);
+        Assert.Equal(["python3-sklearn", "python3-onnx"], packages.Value);
     }
 
     [Fact]

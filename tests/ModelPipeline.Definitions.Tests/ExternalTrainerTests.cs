@@ -69,6 +69,29 @@ public sealed class ExternalTrainerTests
     }
 
     [Fact]
+    public void Load_CommandAptPackages_ReadAndKeptOutOfTheConfigHash()
+    {
+        using var workspace = new PipelineWorkspace();
+        var with = Command.Replace("  timeout_seconds: 90", "  timeout_seconds: 90\n  apt_packages: [python3-sklearn, python3-onnx]", StringComparison.Ordinal);
+
+        var definition = workspace.Load(with);
+
+        Assert.Equal(["python3-sklearn", "python3-onnx"], definition.Trainer.AptPackages);
+        Assert.Empty(workspace.Load(Command).Trainer.AptPackages);
+        Assert.Equal(workspace.Load(Command).ConfigHash, definition.ConfigHash);
+    }
+
+    [Fact]
+    public void Load_AptPackageNotADebianName_SaysSo()
+    {
+        using var workspace = new PipelineWorkspace();
+
+        var error = workspace.Error(Command.Replace("  timeout_seconds: 90", "  timeout_seconds: 90\n  apt_packages: [\"x; rm -rf /\"]", StringComparison.Ordinal));
+
+        Assert.Equal("pipelines/x.yaml:9:18: trainer.apt_packages: 'x; rm -rf /' is not a Debian package name (lower-case letters, digits, '+', '-', '.'; at least two characters, starting with a letter or digit)", error);
+    }
+
+    [Fact]
     public void Load_CommandChanged_ChangesTheConfigHash()
     {
         using var workspace = new PipelineWorkspace();

@@ -47,6 +47,22 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Generate_CommandTrainerWithAptPackages_InstallsThemBeforeRetrainForThatPipelineOnly()
+    {
+        var sklearn = new PipelineTriggers("churn_sklearn", ["data/churn.csv"], null) { AptPackages = ["python3-sklearn", "python3-onnx"] };
+
+        var text = WorkflowGenerator.Generate(Spec(Churn, sklearn));
+
+        const string install = "      - name: Install the Debian packages of churn_sklearn's training command\n        if: matrix.pipeline == 'churn_sklearn'\n        run: sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-sklearn python3-onnx\n      - name: Retrain\n";
+        Assert.Contains(install, text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split("apt-get install").Length - 1);
+        Assert.DoesNotContain("apt-get", WorkflowGenerator.Generate(Spec(Churn)), StringComparison.Ordinal);
+        Assert.Contains("      - name: Install the Debian packages of churn_sklearn's training command\n        run: sudo apt-get", WorkflowGenerator.Generate(Spec(sklearn)), StringComparison.Ordinal);
+        var (exit, output) = ValidateText(text);
+        Assert.True(exit == 0, output + "\n" + text);
+    }
+
+    [Fact]
     public void Validate_BrokenSample_Fails()
     {
         // Guards the guard: actionlint must be in the loop, not just the schema.

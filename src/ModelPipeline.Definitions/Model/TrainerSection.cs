@@ -21,6 +21,9 @@ public sealed record TrainerSection(TrainerType Type, IReadOnlyDictionary<string
     /// <summary><c>command</c>: seconds the command may run before it is killed.</summary>
     public double TimeoutSeconds { get; init; } = PipelineDefaults.CommandTimeoutSeconds;
 
+    /// <summary><c>command</c>: Debian/Ubuntu packages the command needs (<c>trainer.apt_packages</c>), installed by the generated GitHub workflow before Retrain.</summary>
+    public IReadOnlyList<string> AptPackages { get; init; } = [];
+
     /// <summary>Whether the model comes from outside the process (<c>onnx_file</c> or <c>command</c>) rather than being fitted by ModelPipeline (built-in or ML.NET).</summary>
     public bool IsExternal => Type is TrainerType.OnnxFile or TrainerType.Command;
 }

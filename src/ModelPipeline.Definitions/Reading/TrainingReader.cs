@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace ModelPipeline.Definitions.Reading;
 
 /// <summary>Reads <c>trainer</c> and <c>search</c>.</summary>
-internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
+internal sealed partial class TrainingReader(ErrorSink errors, string rootDirectory)
 {
     public TrainerSection ReadTrainer(YamlScope root, PipelineTask task)
     {
@@ -213,10 +214,10 @@ internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
         return null;
     }
 
-    /// <summary>Reads <c>path</c> (onnx_file) or <c>command</c> and <c>timeout_seconds</c> (command); either elsewhere is an error.</summary>
+    /// <summary>Reads <c>path</c> (onnx_file) or <c>command</c>, <c>timeout_seconds</c> and <c>apt_packages</c> (command); any of them elsewhere is an error.</summary>
     private TrainerSection ReadExternal(YamlScope trainer, TrainerSection section)
     {
-        foreach (var (key, owner) in new[] { ("path", TrainerType.OnnxFile), ("command", TrainerType.Command), ("timeout_seconds", TrainerType.Command) })
+        foreach (var (key, owner) in new[] { ("path", TrainerType.OnnxFile), ("command", TrainerType.Command), ("timeout_seconds", TrainerType.Command), ("apt_packages", TrainerType.Command) })
         {
             // Peek: under another trainer type these keys are not offered in "expected one of" lists.
             if (section.Type != owner && trainer.Peek(key) is { } node)
@@ -246,7 +247,20 @@ internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
             }
 
             var timeout = trainer.Number("timeout_seconds", PipelineDefaults.CommandTimeoutSeconds, v => v > 0, "a number of seconds > 0");
-            return section with { Command = command, TimeoutSeconds = timeout };
+            var packages = new List<string>();
+            foreach (var (name, item) in trainer.Texts("apt_packages", "Debian package names"))
+            {
+                if (DebianPackageName().IsMatch(name))
+                {
+                    packages.Add(name);
+                }
+                else
+                {
+                    errors.Add(item.Start, trainer.PathOf("apt_packages"), $"'{name}' is not a Debian package name (lower-case letters, digits, '+', '-', '.'; at least two characters, starting with a letter or digit)");
+                }
+            }
+
+            return section with { Command = command, TimeoutSeconds = timeout, AptPackages = packages };
         }
 
         return section;
@@ -261,4 +275,7 @@ internal sealed class TrainingReader(ErrorSink errors, string rootDirectory)
 
     private static string SuitableFor(PipelineTask task) =>
         task == PipelineTask.Regression ? "linear_regression or gradient_boosting" : "logistic_regression or gradient_boosting";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+$")]
+    private static partial Regex DebianPackageName();
 }

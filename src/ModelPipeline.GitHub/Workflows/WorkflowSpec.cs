@@ -49,6 +49,9 @@ public sealed record WorkflowSpec(
     /// <summary>Id of the input (in <see cref="Inputs"/>) that a dispatch sets to say what started it (e.g. <c>drift</c>).</summary>
     public string? TriggerInput { get; init; }
 
+    /// <summary>Debian packages per pipeline name (only pipelines that need some): the job that retrains a pipeline installs them with apt-get first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AptPackages { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The build's entry script.</summary>
     public string BuildScript { get; init; } = "./build.sh";
 }

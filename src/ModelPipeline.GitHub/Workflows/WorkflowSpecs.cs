@@ -38,6 +38,7 @@ public static class WorkflowSpecs
             OnDispatch = declaration.OnDispatch,
             PipelineInput = InputName(declaration, declaration.PipelineInput, inputs),
             TriggerInput = InputName(declaration, declaration.TriggerInput, inputs),
+            AptPackages = sorted.Where(p => p.AptPackages.Count > 0).ToDictionary(p => p.Name, p => p.AptPackages, StringComparer.Ordinal),
         };
     }
 

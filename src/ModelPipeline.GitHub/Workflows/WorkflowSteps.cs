@@ -25,6 +25,11 @@ internal static class WorkflowSteps
                 .Set("env", new YamlMap().Set("GITHUB_TOKEN", "${{ github.token }}")));
         }
 
+        if (stage.Targets.Contains(RetrainTarget, StringComparer.Ordinal))
+        {
+            steps.AddRange(InstallPackages(spec, pipeline));
+        }
+
         if (stage.RegistryLogin)
         {
             steps.Add(Uses("Log in to ghcr.io", DockerLogin, new YamlMap()
@@ -44,6 +49,27 @@ internal static class WorkflowSteps
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// Before Retrain: one apt-get step per pipeline whose training command needs Debian packages
+    /// (<see cref="WorkflowSpec.AptPackages"/>); in a matrix job it runs only for that pipeline.
+    /// </summary>
+    static IEnumerable<YamlMap> InstallPackages(WorkflowSpec spec, string pipeline)
+    {
+        var matrix = pipeline.StartsWith("${{", StringComparison.Ordinal);
+        foreach (var (name, packages) in spec.AptPackages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!matrix && name != pipeline)
+            {
+                continue;
+            }
+
+            yield return new YamlMap()
+                .Set("name", $"Install the Debian packages of {name}'s training command")
+                .Set("if", matrix ? $"matrix.pipeline == '{name}'" : null)
+                .Set("run", $"sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends {string.Join(' ', packages)}");
+        }
     }
 
     /// <summary>
@@ -85,6 +111,9 @@ internal static class WorkflowSteps
     /// assets, not in git) through the REST client, checking each against the registry's sha256.
     /// </summary>
     public const string FetchModels = "FetchModels";
+
+    /// <summary>The build's target that runs a pipeline's trainer (and so its training command).</summary>
+    public const string RetrainTarget = "Retrain";
 
     const string CommitRegistry = """
         git config user.name "github-actions[bot]"
