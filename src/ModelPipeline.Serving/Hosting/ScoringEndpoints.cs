@@ -25,6 +25,9 @@ internal sealed class ScoringEndpoints(ServedModel served, ServerOptions options
     /// <summary>Below this many rows a request is scored on the request's thread; above, on all cores.</summary>
     private const int ParallelRows = 4096;
 
+    /// <summary>Bodies from this size on give their memory back to the system once answered.</summary>
+    private const long LargeBodyBytes = 8L * 1024 * 1024;
+
     private readonly InputCatalog _catalog = new(served.Schema);
     private readonly ClassLabels _labels = new(served.Schema.Classes);
     private readonly byte[] _model = JsonSerializer.SerializeToUtf8Bytes(ModelDescription.Of(served), ServingJsonContext.Readable.ModelDescription);
@@ -135,36 +138,49 @@ internal sealed class ScoringEndpoints(ServedModel served, ServerOptions options
             return 0;
         }
 
-        Frame inputs;
-        Predictions predictions;
+        var bodyBytes = read.Buffer.Length;
         try
         {
-            inputs = mediaType == Json ? JsonScoringRequest.Read(read.Buffer, _catalog) : CsvScoringRequest.Read(read.Buffer, _catalog);
-            predictions = served.Model.Predict(inputs, inputs.RowCount >= ParallelRows ? null : 1);
-        }
-        catch (ScoringInputException e)
-        {
-            await ErrorAsync(context, e.StatusCode, e.ErrorCode, e.Message).ConfigureAwait(false);
-            return 0;
-        }
-        catch (ModelSchemaException e)
-        {
-            await ErrorAsync(context, 400, ErrorCodes.InvalidParameterValue, e.Message).ConfigureAwait(false);
-            return 0;
+            Frame inputs;
+            Predictions predictions;
+            try
+            {
+                inputs = mediaType == Json ? JsonScoringRequest.Read(read.Buffer, _catalog) : CsvScoringRequest.Read(read.Buffer, _catalog);
+                predictions = served.Model.Predict(inputs, inputs.RowCount >= ParallelRows ? null : 1);
+            }
+            catch (ScoringInputException e)
+            {
+                await ErrorAsync(context, e.StatusCode, e.ErrorCode, e.Message).ConfigureAwait(false);
+                return 0;
+            }
+            catch (ModelSchemaException e)
+            {
+                await ErrorAsync(context, 400, ErrorCodes.InvalidParameterValue, e.Message).ConfigureAwait(false);
+                return 0;
+            }
+            finally
+            {
+                reader.AdvanceTo(read.Buffer.End);
+            }
+
+            metrics.RecordScored(inputs, predictions);
+            if (predictionLog is { } predictionLogger && predictionLogger.ShouldSample())
+            {
+                predictionLogger.Append(inputs, predictions, _labels);
+            }
+
+            await ResponseBody.WriteAsync(context, 200, Json, buffer => ScoringResponse.Write(buffer, predictions, _labels)).ConfigureAwait(false);
+            return predictions.RowCount;
         }
         finally
         {
-            reader.AdvanceTo(read.Buffer.End);
+            if (bodyBytes >= LargeBodyBytes)
+            {
+                // A large body leaves hundreds of MiB of garbage (the body, its parsed form, the rows): give it back to
+                // the system now rather than hold it until enough small requests make the GC run.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
-
-        metrics.RecordScored(inputs, predictions);
-        if (predictionLog is { } predictionLogger && predictionLogger.ShouldSample())
-        {
-            predictionLogger.Append(inputs, predictions, _labels);
-        }
-
-        await ResponseBody.WriteAsync(context, 200, Json, buffer => ScoringResponse.Write(buffer, predictions, _labels)).ConfigureAwait(false);
-        return predictions.RowCount;
     }
 
     private Task TooLargeAsync(HttpContext context)
