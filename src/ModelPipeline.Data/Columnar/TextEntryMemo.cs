@@ -19,6 +19,7 @@ internal sealed class TextEntryMemo(TextLevelCoder coder)
     private readonly int[] _lengths = new int[Slots];
     private readonly int[] _codes = new int[Slots];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CodeOf(ReadOnlyMemory<char> text)
     {
         if (!MemoryMarshal.TryGetArray(text, out var segment) || segment.Array is not { } array)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelPipeline.Data.Csv;
 
 /// <summary>
@@ -107,6 +109,7 @@ internal sealed class ColumnSink(string name, ColumnKind? declared, int capacity
         return exact;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCodes(ChunkColumn column, int rows)
     {
         var map = new int[column.Levels.Count];
