@@ -81,7 +81,7 @@ public static class ParquetFrameReader
 
         var missing = new HashSet<string>(options.MissingTokens.Where(t => t.Length > 0), StringComparer.Ordinal);
         var decoder = new ParquetChunkDecoder(displayName, missing, new ChunkArrays());
-        var sinks = columns.Select(c => new ColumnSink(c.Name, c.SinkKind, (int)total)).ToArray();
+        var sinks = columns.Select(c => new ColumnSink(c.Name, c.SinkKind, (int)total, c.AsText)).ToArray();
         var work = (from g in Enumerable.Range(0, groupRows.Length) from c in Enumerable.Range(0, columns.Length) select (Group: g, Column: c)).ToArray();
         var pending = new Task<ChunkColumn>[work.Length];
         var started = 0;

@@ -5,11 +5,13 @@ namespace ModelPipeline.Data.Csv;
 /// <summary>
 /// The frame's values of one column, appended chunk by chunk in file order into arrays sized from the
 /// expected row count. Category codes are mapped from each chunk's levels to first-seen order over the file.
+/// A sink made for <paramref name="text"/> (the Parquet reader knows its column's kind before reading) holds codes from
+/// the start instead of a number array it would drop at the first chunk.
 /// </summary>
-internal sealed class ColumnSink(string name, ColumnKind? declared, int capacity)
+internal sealed class ColumnSink(string name, ColumnKind? declared, int capacity, bool text = false)
 {
-    private double[]? _numbers = new double[capacity];
-    private int[]? _codes;
+    private double[]? _numbers = text ? null : new double[capacity];
+    private int[]? _codes = text ? new int[capacity] : null;
     private readonly List<string> _levels = [];
     private readonly Dictionary<string, int> _lookup = new(StringComparer.Ordinal);
     private bool _hasNumbers;
