@@ -66,10 +66,19 @@ internal sealed partial class Build
         });
 
     Target Rollback => _ => _
-        .Description("Move the champion back to the previous champion, or to --to 1.2.0; when the pipeline is deployed on the Docker engine, deploy that version's image too")
+        .Description("Move the champion back to the previous champion, or to --to 1.2.0; when the pipeline is deployed on the Docker engine (or with --deploy-to kubernetes), deploy that version's image too")
         .Executes(async () =>
         {
             var registry = Run.Registry;
+            if (DeployToKubernetes)
+            {
+                // The target version rolls out first: a failed (and undone) rollout moves no alias.
+                await RollOutAsync(registry.RollbackTarget(To));
+                var moved = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);
+                Log.Success($"champion: {moved.From ?? "none"} -> {moved.To}");
+                return;
+            }
+
             var (engine, _) = await Run.ConnectEngineAsync();
             if (engine is not null && await Run.ServingContainerAsync(engine) is not null)
             {
