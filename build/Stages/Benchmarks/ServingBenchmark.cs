@@ -10,7 +10,10 @@ using ModelPipeline.Containers.Images;
 using ModelPipeline.Containers.Publishing;
 using ModelPipeline.Containers.Smoke;
 using ModelPipeline.Data;
+using ModelPipeline.Definitions;
 using ModelPipeline.MLNet;
+using ModelPipeline.Onnx;
+using ModelPipeline.Onnx.Command;
 using ModelPipeline.Targets;
 using ModelPipeline.Training;
 
@@ -21,7 +24,9 @@ namespace ModelPipeline.Build;
 /// time with the server already published, start to first /ping) and wrk against it with --network host, single-row and
 /// 1,000-row requests; the same against a trivial Kestrel endpoint published and packaged the same way (the ceiling);
 /// and against scikit-learn's churn pipeline behind Flask + gunicorn on the host ("what users would pick instead"); and
-/// the ML.NET server host (src/ModelPipeline.Serving.MLNet) with an ML.NET LightGBM churn model, packaged the same way.
+/// the ML.NET server host (src/ModelPipeline.Serving.MLNet) with an ML.NET LightGBM churn model, packaged the same way;
+/// and the ONNX server host (src/ModelPipeline.Serving.Onnx) with the churn_sklearn model (pipelines/churn_sklearn.yaml's
+/// training command run on the same training rows), packaged the same way.
 /// </summary>
 internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, BuildLog log)
 {
@@ -29,12 +34,18 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
     public const string Name = "serving";
 
     /// <summary>Debian packages it needs besides the Docker engine (installed by scripts/start-services.sh as root).</summary>
-    public static readonly string[] Packages = ["wrk", "python3-flask", "python3-sklearn", "python3-pandas", "gunicorn"];
+    public static readonly string[] Packages = ["wrk", "python3-flask", "python3-sklearn", "python3-pandas", "gunicorn", "python3-onnx"];
 
     public const int BatchRows = 1000;
 
     /// <summary>The row of the ML.NET server (its goals are issue #11's).</summary>
     public const string MLNetRow = "ModelPipeline.Serving.MLNet (churn ML.NET LightGBM)";
+
+    /// <summary>The row of the ONNX server (scikit-learn's model from the churn_sklearn pipeline's training command).</summary>
+    public const string OnnxRow = "ModelPipeline.Serving.Onnx (churn_sklearn: scikit-learn logistic regression as ONNX)";
+
+    /// <summary>The pipeline whose training command makes the ONNX server's model.</summary>
+    private const string OnnxPipeline = "churn_sklearn";
 
     private const string ServedModelFile = "model.bin";
 
@@ -74,11 +85,27 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var mlnetBatch = mlnetModel.Predict(batchFrame, null);
         var mlnetDirectory = WriteModelDirectory(Path.Combine(work, "model-mlnet"), mlnetModel.ToBytes(), MLNetModelKind.Name, MLNetModelKind.File);
 
+        // scikit-learn's model from churn_sklearn's training command (its command, parameters and time limit) on the same rows.
+        var train = frame.Take(trainRows);
+        var sklearn = PipelineLoader.LoadByName(OnnxPipeline, sourceRoot).Trainer;
+        var onnxSpec = new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>()) { TrainerType = "command", Seed = 42 };
+        var onnxSchema = ModelTrainer.DescribeSchema(train, onnxSpec);
+        var onnxParameters = sklearn.Params.ToDictionary(p => p.Key, p => p.Value.Text, StringComparer.Ordinal);
+        var onnxBytes = new TrainingCommand(sklearn.Command!, TimeSpan.FromSeconds(sklearn.TimeoutSeconds))
+            .Run(train, new TrainingRequest(TaskKind.Binary, "churn", onnxSchema.Classes, 42, onnxParameters), sourceRoot, log.Debug);
+        var onnxModel = OnnxScoringModel.Create(onnxBytes, onnxSchema, train, "command", onnxParameters);
+        var onnxSingle = onnxModel.Predict(firstRow, null);
+        var onnxBatch = onnxModel.Predict(batchFrame, null);
+        var onnxDirectory = WriteModelDirectory(Path.Combine(work, "model-onnx"), onnxModel.ToBytes(), OnnxModelKind.KindName, OnnxModelKind.File);
+
         var publish = await ServerPublisher.PublishAsync(sourceRoot, Path.Combine(sourceRoot, ".tmp", "server-publish"), log: log.Debug);
         log.Information($"serving: model server {(publish.FromCache ? "publish reused" : "published")} in {publish.Elapsed.TotalSeconds:F1} s");
         var mlnetServer = ServerFlavours.For(MLNetModelKind.Name);
         var mlnetPublish = await ServerPublisher.PublishAsync(sourceRoot, ServerFlavours.PublishDirectory(sourceRoot, MLNetModelKind.Name), mlnetServer, log.Debug);
         log.Information($"serving: ML.NET model server {(mlnetPublish.FromCache ? "publish reused" : "published")} in {mlnetPublish.Elapsed.TotalSeconds:F1} s");
+        var onnxServer = ServerFlavours.For(OnnxModelKind.KindName);
+        var onnxPublish = await ServerPublisher.PublishAsync(sourceRoot, ServerFlavours.PublishDirectory(sourceRoot, OnnxModelKind.KindName), onnxServer, log.Debug);
+        log.Information($"serving: ONNX model server {(onnxPublish.FromCache ? "publish reused" : "published")} in {onnxPublish.Elapsed.TotalSeconds:F1} s");
         var ceilingPublish = await ServerPublisher.PublishAsync(sourceRoot, Path.Combine(sourceRoot, ".tmp", "ceiling-publish"),
             new ServerPublishOptions { Project = CeilingProject, Executable = "KestrelCeiling" }, log.Debug);
 
@@ -91,6 +118,9 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var mlnetImage = await BuildAsync(engine, "modelpipeline-benchmark/churn-mlnet:serving", mlnetPublish.Directory, mlnetDirectory, ServerFlavours.Entrypoint(mlnetServer));
         rows.Add(await MeasureContainerAsync(engine, MLNetRow, mlnetImage, singleBody, batchBody,
             body => SmokeRequest.Check(body, mlnetSingle), body => SmokeRequest.Check(body, mlnetBatch)));
+        var onnxImage = await BuildAsync(engine, "modelpipeline-benchmark/churn-sklearn:serving", onnxPublish.Directory, onnxDirectory, ServerFlavours.Entrypoint(onnxServer));
+        rows.Add(await MeasureContainerAsync(engine, OnnxRow, onnxImage, singleBody, batchBody,
+            body => SmokeRequest.Check(body, onnxSingle), body => SmokeRequest.Check(body, onnxBatch)));
         var ceiling = await BuildAsync(engine, "modelpipeline-benchmark/kestrel-ceiling:serving", ceilingPublish.Directory, null, "/app/KestrelCeiling");
         rows.Add(await MeasureContainerAsync(engine, "Kestrel ceiling (constant answer)", ceiling, singleBody, batchBody,
             body => body.Contains("predictions", StringComparison.Ordinal) ? null : body, body => body.Contains("predictions", StringComparison.Ordinal) ? null : body));

@@ -23,7 +23,10 @@ internal static class ServingBenchmarkReport
             $"`dataframe_split` body of 1 holdout row, then of {ServingBenchmark.BatchRows:N0} rows. Containers run with " +
             "`--network host` from the offline base (no pull); each server's answers are checked before the load " +
             "(ours must equal the in-process model's predictions and probabilities). The ML.NET row serves the same task with ML.NET's " +
-            "LightGBM (default parameters) from src/ModelPipeline.Serving.MLNet (the same server code plus ML.NET). Our server runs with its default request log (a line for each rejected request only); the second row logs every request.");
+            "LightGBM (default parameters) from src/ModelPipeline.Serving.MLNet (the same server code plus ML.NET). The ONNX row serves " +
+            "the churn_sklearn model (pipelines/churn_sklearn.yaml's training command, scikit-learn logistic regression written as ONNX, run " +
+            "on the same training rows) from src/ModelPipeline.Serving.Onnx (the same server code plus OnnxRuntime and libonnxruntime.so); its " +
+            "answers must equal the in-process OnnxRuntime model's. Our server runs with its default request log (a line for each rejected request only); the second row logs every request.");
         text.AppendLine();
         text.AppendLine("| server | run as | image MB | build s | start → /ping s | single-row req/s | p50 ms | p99 ms | " +
             $"{ServingBenchmark.BatchRows:N0}-row req/s | rows/s (batch) | batch p99 ms |");
