@@ -14,9 +14,8 @@ internal static class CsvScoringRequest
 
     public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog)
     {
-        var bytes = body.ToArray();
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
-        foreach (var name in HeaderNames(bytes))
+        foreach (var name in HeaderNames(body))
         {
             var input = catalog.IndexOf(name);
             if (input >= 0)
@@ -29,7 +28,7 @@ internal static class CsvScoringRequest
         Frame table;
         try
         {
-            table = CsvFrameReader.Read(new MemoryStream(bytes, writable: false), DisplayName, new CsvReadOptions { Kinds = kinds, MissingTokens = [] });
+            table = CsvFrameReader.Read(new SequenceStream(body), DisplayName, new CsvReadOptions { Kinds = kinds, MissingTokens = [] });
         }
         catch (DataFormatException e)
         {
@@ -56,9 +55,9 @@ internal static class CsvScoringRequest
     }
 
     /// <summary>The names in the first record (quotes removed); enough to decide which kinds to declare.</summary>
-    private static List<string> HeaderNames(byte[] bytes)
+    private static List<string> HeaderNames(ReadOnlySequence<byte> body)
     {
-        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 1 << 20)).TrimStart('\uFEFF');
+        var text = System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, body.Slice(0, Math.Min(body.Length, 1 << 20))).TrimStart('\uFEFF');
         var names = new List<string>();
         var current = new System.Text.StringBuilder();
         var quoted = false;

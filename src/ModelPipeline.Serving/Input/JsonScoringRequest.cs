@@ -11,27 +11,40 @@ namespace ModelPipeline.Serving.Input;
 /// </summary>
 internal static class JsonScoringRequest
 {
-    private const string RequiredFormat =
-        "The input must be a JSON dictionary with exactly one of the input fields {'dataframe_split', 'dataframe_records', 'instances', 'inputs'}";
-
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog)
+    /// <summary>
+    /// Bodies larger than this are read row by row (<see cref="StreamedJsonScoringRequest"/>) instead of into one
+    /// <see cref="JsonDocument"/>, whose index alone is several times the body's size.
+    /// </summary>
+    public const long StreamAbove = 1 << 20;
+
+    public const string RequiredFormat =
+        "The input must be a JSON dictionary with exactly one of the input fields {'dataframe_split', 'dataframe_records', 'instances', 'inputs'}";
+
+    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog) => Read(body, catalog, StreamAbove);
+
+    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog, long streamAbove)
     {
+        // The JSON reader checks UTF-8 only where it decodes a string: invalid bytes inside a value would fail later.
+        if (!Utf8Text.IsValid(body))
+        {
+            throw ParseFailed("the body is not valid UTF-8 text");
+        }
+
+        if (body.Length > streamAbove)
+        {
+            return StreamedJsonScoringRequest.Read(body, catalog);
+        }
+
         JsonDocument document;
         try
         {
-            // The JSON reader checks UTF-8 only where it decodes a string: invalid bytes inside a value would fail later.
-            if (!Utf8Text.IsValid(body))
-            {
-                throw new JsonException("the body is not valid UTF-8 text");
-            }
-
             document = JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException e)
         {
-            throw ScoringInputException.BadRequest($"Failed to parse input from JSON. Ensure that input is a valid JSON formatted string. Error: '{e.Message}'");
+            throw ParseFailed(e.Message);
         }
 
         using (document)
@@ -39,8 +52,7 @@ internal static class JsonScoringRequest
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw ScoringInputException.BadRequest(
-                    $"{RequiredFormat}. Received {(root.ValueKind == JsonValueKind.Array ? "a list" : $"unexpected input type '{root.ValueKind.ToString().ToLowerInvariant()}'")}.");
+                throw NotAnObject(root.ValueKind);
             }
 
             JsonProperty? format = null;
@@ -58,7 +70,7 @@ internal static class JsonScoringRequest
 
             if (formats != 1)
             {
-                throw ScoringInputException.BadRequest($"{RequiredFormat}. Received dictionary with input fields: [{string.Join(", ", fields)}].");
+                throw NotOneFormat(fields);
             }
 
             var value = format!.Value.Value;
@@ -94,6 +106,20 @@ internal static class JsonScoringRequest
             throw ScoringInputException.BadRequest("'dataframe_split.columns' must be a list of column names.");
         }
 
+        var map = ColumnMap(columns, catalog);
+        var builder = SplitBuilder(map, catalog, data.GetArrayLength());
+        var row = 0;
+        foreach (var values in data.EnumerateArray())
+        {
+            SplitRow(values, row++, map, builder);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>For each name of <c>dataframe_split.columns</c>, the model input it is (or -1).</summary>
+    public static int[] ColumnMap(JsonElement columns, InputCatalog catalog)
+    {
         var map = new int[columns.GetArrayLength()];
         var c = 0;
         foreach (var name in columns.EnumerateArray())
@@ -106,7 +132,12 @@ internal static class JsonScoringRequest
             map[c++] = catalog.IndexOf(name.GetString()!);
         }
 
-        var builder = new InputTableBuilder(catalog, data.GetArrayLength());
+        return map;
+    }
+
+    public static InputTableBuilder SplitBuilder(int[] map, InputCatalog catalog, int rowCount)
+    {
+        var builder = new InputTableBuilder(catalog, rowCount);
         foreach (var input in map)
         {
             if (input >= 0)
@@ -115,29 +146,26 @@ internal static class JsonScoringRequest
             }
         }
 
-        var row = 0;
-        foreach (var values in data.EnumerateArray())
+        return builder;
+    }
+
+    public static void SplitRow(JsonElement values, int row, int[] map, InputTableBuilder builder)
+    {
+        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != map.Length)
         {
-            if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != map.Length)
-            {
-                throw ScoringInputException.BadRequest(
-                    $"row {row + 1} of 'dataframe_split.data' must be a list of {map.Length} values (one per column); got {Shape(values)}.");
-            }
-
-            var column = 0;
-            foreach (var cell in values.EnumerateArray())
-            {
-                var input = map[column++];
-                if (input >= 0)
-                {
-                    builder.Set(input, row, cell);
-                }
-            }
-
-            row++;
+            throw ScoringInputException.BadRequest(
+                $"row {row + 1} of 'dataframe_split.data' must be a list of {map.Length} values (one per column); got {Shape(values)}.");
         }
 
-        return builder.Build();
+        var column = 0;
+        foreach (var cell in values.EnumerateArray())
+        {
+            var input = map[column++];
+            if (input >= 0)
+            {
+                builder.Set(input, row, cell);
+            }
+        }
     }
 
     /// <summary><c>[{"col": value, ...}, ...]</c>; a key absent from a row is a missing value in that row.</summary>
@@ -149,22 +177,32 @@ internal static class JsonScoringRequest
         }
 
         var builder = new InputTableBuilder(catalog, records.GetArrayLength());
-
-        // Records nearly always list their keys in the same order: remember which input each position was, and only
-        // look a name up (allocating it) when the key at that position differs from the previous record's.
-        var names = new List<string>();
-        var inputs = new List<int>();
+        var keys = new RecordKeys();
         var row = 0;
         foreach (var record in records.EnumerateArray())
         {
-            if (record.ValueKind != JsonValueKind.Object)
-            {
-                throw ScoringInputException.BadRequest($"row {row + 1} of '{field}' must be an object of column: value; got {Shape(record)}.");
-            }
+            RecordRow(record, row++, field, catalog, builder, keys);
+        }
 
-            var position = 0;
-            foreach (var cell in record.EnumerateObject())
-            {
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Records nearly always list their keys in the same order: remember which input each position was, and only
+    /// look a name up (allocating it) when the key at that position differs from the previous record's.
+    /// </summary>
+    public static void RecordRow(JsonElement record, int row, string field, InputCatalog catalog, InputTableBuilder builder, RecordKeys keys)
+    {
+        var names = keys.Names;
+        var inputs = keys.Inputs;
+        if (record.ValueKind != JsonValueKind.Object)
+        {
+            throw ScoringInputException.BadRequest($"row {row + 1} of '{field}' must be an object of column: value; got {Shape(record)}.");
+        }
+
+        var position = 0;
+        foreach (var cell in record.EnumerateObject())
+        {
                 int input;
                 if (position < names.Count && cell.NameEquals(names[position]))
                 {
@@ -192,12 +230,7 @@ internal static class JsonScoringRequest
                 }
 
                 position++;
-            }
-
-            row++;
         }
-
-        return builder.Build();
     }
 
     /// <summary>
@@ -226,34 +259,43 @@ internal static class JsonScoringRequest
 
     private static Frame ReadRows(JsonElement rows, InputCatalog catalog, string field)
     {
-        var builder = new InputTableBuilder(catalog, rows.GetArrayLength());
-        for (var i = 0; i < catalog.Count; i++)
-        {
-            builder.MarkPresent(i);
-        }
-
+        var builder = RowsBuilder(catalog, rows.GetArrayLength());
         var row = 0;
         foreach (var values in rows.EnumerateArray())
         {
-            if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != catalog.Count)
-            {
-                throw ScoringInputException.BadRequest(
-                    $"row {row + 1} of '{field}' must be a list of {catalog.Count} values in the model's input order (GET /model); got {Shape(values)}.");
-            }
-
-            var input = 0;
-            foreach (var cell in values.EnumerateArray())
-            {
-                builder.Set(input++, row, cell);
-            }
-
-            row++;
+            ListRow(values, row++, field, catalog, builder);
         }
 
         return builder.Build();
     }
 
-    private static Frame ReadColumns(JsonElement columns, InputCatalog catalog, string field)
+    public static InputTableBuilder RowsBuilder(InputCatalog catalog, int rowCount)
+    {
+        var builder = new InputTableBuilder(catalog, rowCount);
+        for (var i = 0; i < catalog.Count; i++)
+        {
+            builder.MarkPresent(i);
+        }
+
+        return builder;
+    }
+
+    public static void ListRow(JsonElement values, int row, string field, InputCatalog catalog, InputTableBuilder builder)
+    {
+        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != catalog.Count)
+        {
+            throw ScoringInputException.BadRequest(
+                $"row {row + 1} of '{field}' must be a list of {catalog.Count} values in the model's input order (GET /model); got {Shape(values)}.");
+        }
+
+        var input = 0;
+        foreach (var cell in values.EnumerateArray())
+        {
+            builder.Set(input++, row, cell);
+        }
+    }
+
+    public static Frame ReadColumns(JsonElement columns, InputCatalog catalog, string field)
     {
         var rowCount = -1;
         foreach (var column in columns.EnumerateObject())
@@ -292,6 +334,16 @@ internal static class JsonScoringRequest
 
         return builder.Build();
     }
+
+    public static ScoringInputException ParseFailed(string error) =>
+        ScoringInputException.BadRequest($"Failed to parse input from JSON. Ensure that input is a valid JSON formatted string. Error: '{error}'");
+
+    public static ScoringInputException NotAnObject(JsonValueKind root) =>
+        ScoringInputException.BadRequest(
+            $"{RequiredFormat}. Received {(root == JsonValueKind.Array ? "a list" : $"unexpected input type '{root.ToString().ToLowerInvariant()}'")}.");
+
+    public static ScoringInputException NotOneFormat(List<string> fields) =>
+        ScoringInputException.BadRequest($"{RequiredFormat}. Received dictionary with input fields: [{string.Join(", ", fields)}].");
 
     private static string Shape(JsonElement value) => value.ValueKind switch
     {
