@@ -1,84 +1,128 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text;
 using ModelPipeline.Serving.Tests.Support;
-using ModelPipeline.Testing;
 using Xunit.Abstractions;
 
 namespace ModelPipeline.Serving.Tests;
 
 /// <summary>
-/// The server as its own process answering the largest bodies its default limit is meant for (45 MB of JSON rows, and
-/// 45 MB that fails validation). A guard, not yet the goal: issue 16 asks for a peak of at most 300 MiB; the server
-/// peaks at 450-630 MiB today (JsonDocument over the whole body, then the rows), so this test holds it under 700 MiB
-/// and logs the figures.
+/// The server process's memory while it answers a 45 MB body (close to the default 64 MiB limit) and after: its peak
+/// RSS (VmHWM in /proc/&lt;pid&gt;/status) stays at or under 300 MiB for JSON (400 MiB for CSV, not yet at the goal),
+/// and 5 s after the answer its RSS is back within 128 MiB (CSV 192 MiB) of what it was before the request. Linux only (reads /proc).
 /// </summary>
 [Collection(ChurnServerCollection.Name)]
-public sealed class ServerMemoryTests(ChurnServer churn, ITestOutputHelper log)
+public sealed class ServerMemoryTests(ChurnServer churn, ITestOutputHelper output)
 {
-    private const long MiB = 1024 * 1024;
+    private const int BodyBytes = 45_000_000;
+    private const long PeakLimit = 300L << 20;
 
-    [Fact]
-    public async Task LargeBodies_PeakMemoryStaysUnder700MiB()
+    /// <summary>
+    /// CSV is not yet at the goal: CsvFrameReader (ModelPipeline.Data) builds a text frame of the whole body before the
+    /// inputs are converted; it peaks at about 340 MiB. This guards it until that reader feeds the inputs directly.
+    /// </summary>
+    private const long CsvPeakLimit = 400L << 20;
+
+    private const long ReturnedWithin = 128L << 20;
+
+    /// <summary>CSV keeps more after the answer (measured +127 MiB, 5 s later): its own bound, with margin.</summary>
+    private const long CsvReturnedWithin = 192L << 20;
+
+    public static TheoryData<string> Bodies => ["split", "split-wrong-column", "records", "csv"];
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task ServerProcess_45MBBody_PeakRssAtMost300MiB_AndRssReturnsAfterTheAnswer(string kind)
     {
+        var (body, mediaType, expected) = Body(kind);
         var port = LoopbackPort.Free();
-        using var host = ServerHostProcess.Start("ModelPipeline.Serving.dll", "--model-dir", churn.ModelDirectory, "--host", "127.0.0.1",
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--request-log", "off");
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(3) };
+        using var process = ServerHostProcess.Start("ModelPipeline.Serving.dll", "--model-dir", churn.ModelDirectory, "--port", $"{port}", "--host", "127.0.0.1");
         try
         {
-            await ServerHostProcess.WaitForPingAsync(client, host);
-            var idle = Memory(host).Rss;
-            var valid = ValidBody(45_000_000);
-            var invalid = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(valid).Replace("\"tenure\"", "\"tenor\"", StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(3) };
+            await ServerHostProcess.WaitForPingAsync(http, process);
+            var small = RequestBodies.Split(churn.Data, [0, 1], Inputs());
+            using (var warm = await http.PostAsync("invocations", new StringContent(small, Encoding.UTF8, "application/json")))
+            {
+                Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+            }
 
-            var (validStatus, validPeak, validAfter) = await PostAsync(client, host, valid);
-            var (invalidStatus, invalidPeak, invalidAfter) = await PostAsync(client, host, invalid);
+            var before = Status(process.Id);
+            using (var content = new ByteArrayContent(body))
+            {
+                content.Headers.ContentType = new(mediaType);
+                using var answer = await http.PostAsync("invocations", content);
+                Assert.True(expected == answer.StatusCode, $"{kind}: {answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
 
-            log.WriteLine($"idle {idle / MiB} MiB; valid 45 MB: {validStatus}, peak {validPeak / MiB} MiB, after {validAfter / MiB} MiB; " +
-                          $"invalid 45 MB: {invalidStatus}, peak {invalidPeak / MiB} MiB, after {invalidAfter / MiB} MiB");
-            Assert.Equal(HttpStatusCode.OK, validStatus);
-            Assert.Equal(HttpStatusCode.BadRequest, invalidStatus);
-            Assert.True(Math.Max(validPeak, invalidPeak) <= 700 * MiB, $"peak {Math.Max(validPeak, invalidPeak) / MiB} MiB > 700 MiB");
+            var peak = Status(process.Id).Hwm;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var after = Status(process.Id);
+            output.WriteLine($"{kind} ({body.Length:N0} bytes): RSS before {Mib(before.Rss)}, peak (VmHWM) {Mib(peak)}, RSS 5 s after the answer {Mib(after.Rss)}; {File.ReadAllText("/proc/loadavg").Trim()}");
+            var limit = kind == "csv" ? CsvPeakLimit : PeakLimit;
+            Assert.True(peak <= limit, $"{kind}: peak RSS {Mib(peak)} is over {Mib(limit)}");
+            var within = kind == "csv" ? CsvReturnedWithin : ReturnedWithin;
+            Assert.True(after.Rss <= before.Rss + within, $"{kind}: RSS {Mib(after.Rss)} 5 s after the answer; it was {Mib(before.Rss)} before");
         }
         finally
         {
-            host.Kill(entireProcessTree: true);
+            process.Kill();
+            await process.WaitForExitAsync();
         }
     }
 
-    /// <summary>A dataframe_split body of about <paramref name="bytes"/> bytes: churn's first 200 rows, repeated.</summary>
-    private byte[] ValidBody(int bytes)
+    private (byte[] Body, string MediaType, HttpStatusCode Expected) Body(string kind)
     {
-        var sample = System.Text.Json.Nodes.JsonNode.Parse(
-            RequestBodies.Split(churn.Data, [.. Enumerable.Range(0, 200)], [.. churn.Model.Schema.Inputs.Select(i => i.Name)]))!["dataframe_split"]!;
-        var rows = sample["data"]!.AsArray().Select(row => row!.ToJsonString()).ToArray();
-        var text = new StringBuilder(bytes + 4096).Append("{\"dataframe_split\":{\"columns\":").Append(sample["columns"]!.ToJsonString()).Append(",\"data\":[");
-        for (var i = 0; text.Length < bytes; i++)
+        var columns = Inputs();
+        var rows = Enumerable.Range(0, churn.Data.RowCount).ToArray();
+        var text = kind switch
         {
-            text.Append(i == 0 ? "" : ",").Append(rows[i % rows.Length]);
+            "split" => RequestBodies.Split(churn.Data, rows, columns),
+            "split-wrong-column" => WrongColumn(RequestBodies.Split(churn.Data, rows, columns)),
+            "records" => RequestBodies.Records("dataframe_records", churn.Data, rows, columns),
+            _ => RequestBodies.Csv(churn.Data, rows, columns),
+        };
+        var one = Encoding.UTF8.GetBytes(text);
+        var copies = (BodyBytes + one.Length - 1) / one.Length;
+        var all = Enumerable.Repeat(rows, copies).SelectMany(r => r).ToArray();
+        text = kind switch
+        {
+            "split" => RequestBodies.Split(churn.Data, all, columns),
+            "split-wrong-column" => WrongColumn(RequestBodies.Split(churn.Data, all, columns)),
+            "records" => RequestBodies.Records("dataframe_records", churn.Data, all, columns),
+            _ => RequestBodies.Csv(churn.Data, all, columns),
+        };
+        var expected = kind == "split-wrong-column" ? HttpStatusCode.BadRequest : HttpStatusCode.OK;
+        return (Encoding.UTF8.GetBytes(text), kind == "csv" ? "text/csv" : "application/json", expected);
+    }
+
+    /// <summary>The first column renamed to one the model does not have: a clear 400 naming the missing input.</summary>
+    private static string WrongColumn(string split)
+    {
+        var at = split.IndexOf("\"female\"", StringComparison.Ordinal);
+        return string.Concat(split.AsSpan(0, at), "\"not_an_input\"", split.AsSpan(at + "\"female\"".Length));
+    }
+
+    private string[] Inputs() => [.. churn.Model.Schema.Inputs.Select(i => i.Name)];
+
+    private static (long Rss, long Hwm) Status(int pid)
+    {
+        long rss = 0, hwm = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kib(line);
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                hwm = Kib(line);
+            }
         }
 
-        return Encoding.UTF8.GetBytes(text.Append("]}}").ToString());
+        return (rss, hwm);
     }
 
-    private static async Task<(HttpStatusCode Status, long Peak, long After)> PostAsync(HttpClient client, Process host, byte[] body)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync("invocations", content);
-        await response.Content.ReadAsByteArrayAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var (rss, peak) = Memory(host);
-        return (response.StatusCode, peak, rss);
-    }
+    private static long Kib(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
 
-    /// <summary>VmRSS and VmHWM (peak resident set) of the process, in bytes.</summary>
-    private static (long Rss, long Peak) Memory(Process process)
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        long Field(string name) => long.Parse(status.Single(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        return (Field("VmRSS:"), Field("VmHWM:"));
-    }
+    private static string Mib(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MiB";
 }
