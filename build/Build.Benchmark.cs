@@ -46,7 +46,8 @@ internal sealed partial class Build
             }
 
             markdown = MarkdownSection.Splice(markdown, MLNetBenchmarkReport.Heading, mlnet);
-            File.WriteAllText(path, MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring));
+            markdown = MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring);
+            File.WriteAllText(path, MarkdownSection.KeepOthers(markdown, existing));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });
 

@@ -31,6 +31,23 @@ internal static class MarkdownSection
         return document[..start] + section + (rest.Length > 0 ? Environment.NewLine + rest : "");
     }
 
+    /// <summary>
+    /// <paramref name="document"/> with every "## " section of <paramref name="previous"/> that it lacks appended, so
+    /// that sections this run does not write (figures recorded by tests, e.g. the server memory) survive a rewrite.
+    /// </summary>
+    public static string KeepOthers(string document, string previous)
+    {
+        foreach (var heading in previous.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Distinct())
+        {
+            if (Find(document, heading) is null)
+            {
+                document = Splice(document, heading, Find(previous, heading));
+            }
+        }
+
+        return document;
+    }
+
     private static (int Start, int End) Bounds(string document, string heading)
     {
         var start = document.StartsWith(heading, StringComparison.Ordinal) ? 0 : document.IndexOf("\n" + heading, StringComparison.Ordinal);
