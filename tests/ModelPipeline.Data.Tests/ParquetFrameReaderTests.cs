@@ -152,4 +152,44 @@ public sealed class ParquetFrameReaderTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(a))), DataFingerprint.Of([a]).Files[0].Sha256);
         Assert.NotEqual(before.Combined, DataFingerprint.Of([a]).Combined);
     }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    [InlineData(double.NegativeInfinity, "-Infinity")]
+    public void Read_InfiniteDouble_RefusedNamingFileRowAndColumn(double infinity, string shown)
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "infinite.parquet");
+        var table = ParquetTable.Sample(1000);
+        table.Ratio[300] = infinity; // in the third row group of 128 rows
+        table.Ratio[700] = infinity;
+        ParquetTable.Write(table, path, rowGroupRows: 128);
+
+        var failure = Assert.Throws<DataFormatException>(() => ParquetFrameReader.Read(path, path, new CsvReadOptions(), threads: 4));
+
+        Assert.Equal($"{path}: column 'ratio': row 301: '{shown}' is an infinite number; infinite values are refused, as scikit-learn " +
+            "refuses them: write a null (a missing value, imputed) or a finite number", failure.Message);
+        Assert.Equal("ratio", failure.ColumnName);
+    }
+
+    [Fact]
+    public async Task Read_InfiniteFloat_RefusedButNaNIsMissingAndDeclaredCategoricalIsALevel()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "single.parquet");
+        var field = new Parquet.Schema.DataField<float>("x");
+        await using (var file = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(field), file);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<float>(field, new float[] { 1.5f, float.NaN, float.NegativeInfinity, 2 });
+        }
+
+        var failure = Assert.Throws<DataFormatException>(() => FrameReader.Read(path));
+        var asText = ParquetFrameReader.Read(path, new CsvReadOptions { Kinds = new Dictionary<string, ColumnKind> { ["x"] = ColumnKind.Categorical } });
+
+        Assert.StartsWith($"{path}: column 'x': row 3: '-Infinity' is an infinite number; infinite values are refused", failure.Message);
+        Assert.Equal(ColumnKind.Categorical, asText["x"].Kind);
+        Assert.Equal(4, asText.RowCount);
+    }
 }

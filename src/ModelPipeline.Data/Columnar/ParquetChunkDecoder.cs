@@ -104,7 +104,7 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
     private ChunkColumn Flags(ReadOnlySpan<bool> values, Presence present, ParquetColumn column) =>
         column.AsText
             ? Coded(values, present, v => v, v => v ? "true" : "false")
-            : Filled(MemoryMarshal.Cast<bool, byte>(values), present);
+            : Filled(MemoryMarshal.Cast<bool, byte>(values), present, out _);
 
     private ChunkColumn Numbers<T>(ReadOnlySpan<T> values, Presence present, ParquetColumn column, long firstRow)
         where T : INumberBase<T>
@@ -115,7 +115,12 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
                 bits => BitConverter.Int64BitsToDouble(bits).ToString("R", CultureInfo.InvariantCulture));
         }
 
-        var chunk = Filled(values, present);
+        var chunk = Filled(values, present, out var infinite);
+        if (infinite)
+        {
+            RefuseInfinity(chunk.Numbers.AsSpan(0, present.Rows), column, firstRow);
+        }
+
         if (column.Declared == ColumnKind.Boolean)
         {
             var numbers = chunk.Numbers.AsSpan(0, present.Rows);
@@ -132,17 +137,35 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
         return chunk;
     }
 
-    /// <summary>A numeric chunk; NaN (from a float column or a null) is missing.</summary>
+    /// <summary>
+    /// Infinite values are refused as the CSV reader refuses <c>inf</c> (scikit-learn refuses them too), naming the
+    /// first such row; NaN stays missing, as the CSV reader's NaN token is.
+    /// </summary>
+    private void RefuseInfinity(ReadOnlySpan<double> numbers, ParquetColumn column, long firstRow)
+    {
+        var row = numbers.IndexOfAny(double.PositiveInfinity, double.NegativeInfinity);
+        var text = double.IsPositiveInfinity(numbers[row]) ? "Infinity" : "-Infinity";
+        throw new DataFormatException(displayName, column.Name,
+            $"row {firstRow + row + 1}: '{text}' is an infinite number; infinite values are refused, as scikit-learn refuses them: " +
+            "write a null (a missing value, imputed) or a finite number");
+    }
+
+    /// <summary>
+    /// A numeric chunk; NaN (from a float column or a null) is missing. <paramref name="infinite"/>: some value is
+    /// +/-Infinity (a flag or-ed per value, no branch, rather than a second pass over the chunk).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ChunkColumn Filled<T>(ReadOnlySpan<T> values, Presence present)
+    private ChunkColumn Filled<T>(ReadOnlySpan<T> values, Presence present, out bool infinite)
         where T : INumberBase<T>
     {
         var chunk = new ChunkColumn(present.Rows, text: false, arrays);
         var next = 0;
+        var anyInfinite = false;
         for (var row = 0; row < present.Rows; row++)
         {
             if (present[row] && double.CreateTruncating(values[next++]) is var value && !double.IsNaN(value))
             {
+                anyInfinite |= double.IsInfinity(value);
                 chunk.AddNumber(value);
             }
             else
@@ -151,6 +174,7 @@ internal sealed class ParquetChunkDecoder(string displayName, HashSet<string> mi
             }
         }
 
+        infinite = anyInfinite;
         return chunk;
     }
 
