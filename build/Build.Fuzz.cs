@@ -8,7 +8,7 @@ internal sealed partial class Build
     readonly int FuzzCases = 10_000;
 
     Target Fuzz => _ => _
-        .Description("Fuzz every parser a user or client reaches (pipeline YAML, CSV, Parquet, scoring bodies, model files, registry JSON, profiles) with --fuzz-cases mutated inputs each")
+        .Description("Fuzz every parser a user or client reaches (pipeline YAML, CSV, Parquet, scoring bodies, model files, registry JSON, profiles, command-line parameters) with --fuzz-cases mutated inputs each")
         .Executes(() =>
         {
             if (FuzzCases < 1)

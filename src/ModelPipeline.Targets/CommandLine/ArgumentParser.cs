@@ -105,7 +105,7 @@ internal static class ArgumentParser
         var known = parameters.Select(p => p.Option).Concat(EngineOptions).ToList();
         var closest = NearestName.Find(option, known);
         return closest is null
-            ? $"Unknown parameter '{option}'. Run with --help to list parameters."
-            : $"Unknown parameter '{option}'. Did you mean '{closest}'?";
+            ? $"Unknown parameter '{TypedText.Show(option)}'. Run with --help to list parameters."
+            : $"Unknown parameter '{TypedText.Show(option)}'. Did you mean '{closest}'?";
     }
 }

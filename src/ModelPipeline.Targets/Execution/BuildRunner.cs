@@ -76,7 +76,7 @@ internal static class BuildRunner
 
             foreach (var (parameter, source) in injection.Sources)
             {
-                log.Debug($"{parameter.Name} = {(parameter.IsSecret ? "***" : Show(parameter.GetValue(build)))} (from {source})");
+                log.Debug($"{parameter.Name} = {(parameter.IsSecret ? "***" : TypedText.Show(Show(parameter.GetValue(build))))} (from {source})");
             }
 
             var graph = TargetGraph.Of(build);
@@ -207,8 +207,13 @@ internal static class BuildRunner
     {
         if (explicitRoot is not null)
         {
+            if (TypedText.IsImpossiblePath(explicitRoot))
+            {
+                throw new UsageException($"Root directory '{TypedText.Show(explicitRoot)}' is not a possible path (it holds a NUL character).");
+            }
+
             var root = Path.GetFullPath(explicitRoot, workingDirectory);
-            return Directory.Exists(root) ? root : throw new UsageException($"Root directory '{root}' does not exist.");
+            return Directory.Exists(root) ? root : throw new UsageException($"Root directory '{TypedText.Show(root)}' does not exist.");
         }
 
         for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)

@@ -67,8 +67,8 @@ internal sealed class TargetGraph
 
         var closest = NearestName.Find(name, Targets.Select(t => t.Name));
         throw new UsageException(closest is null
-            ? $"Unknown target '{name}'. Targets: {string.Join(", ", Targets.Where(t => !t.Definition.IsUnlisted))}."
-            : $"Unknown target '{name}'. Did you mean '{closest}'?");
+            ? $"Unknown target '{TypedText.Show(name)}'. Targets: {string.Join(", ", Targets.Where(t => !t.Definition.IsUnlisted))}."
+            : $"Unknown target '{TypedText.Show(name)}'. Did you mean '{closest}'?");
     }
 
     /// <summary>Throws a usage error naming the first cycle, e.g. <c>A -> B -> A</c> (A needs B, B needs A).</summary>

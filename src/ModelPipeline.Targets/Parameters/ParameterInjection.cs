@@ -56,7 +56,7 @@ internal sealed class ParameterInjection(IReadOnlyList<ParameterMember> paramete
             }
             catch (FormatException error)
             {
-                var shown = parameter.IsSecret ? "***" : string.Join(' ', values);
+                var shown = parameter.IsSecret ? "***" : TypedText.Show(string.Join(' ', values));
                 throw new UsageException(
                     $"Invalid value '{shown}' for parameter '{parameter.Name}' ({parameter.Option}, from {source}): {error.Message}.");
             }

@@ -86,7 +86,9 @@ internal static class ValueConverter
             _ when core == typeof(long) => long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? l : null,
             _ when core == typeof(double) => double.TryParse(text, NumberStyles.Float, invariant, out var d) ? d : null,
             _ when core == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, invariant, out var m) ? m : null,
-            _ when core == typeof(AbsolutePath) => text.Length == 0 ? null : AbsolutePath.Resolve(text, baseDirectory),
+            _ when core == typeof(AbsolutePath) => text.Length == 0 ? null
+                : TypedText.IsImpossiblePath(text) ? throw new FormatException("expected path (a path cannot hold a NUL character)")
+                : AbsolutePath.Resolve(text, baseDirectory),
             _ when core.IsEnum => ParseEnum(text, core),
             _ => throw new FormatException($"parameters of type {core.Name} are not supported"),
         };
