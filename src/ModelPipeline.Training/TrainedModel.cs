@@ -52,6 +52,29 @@ public sealed class TrainedModel : IScoringModel
         return new Predictions(Schema.Task, Schema.Classes, values, probabilities);
     }
 
+    /// <summary>
+    /// Exact per-row attributions of every input to the raw output (TreeSHAP for gradient boosting, coefficient ×
+    /// centred value for linear models); base value + a row's contributions = its raw output.
+    /// </summary>
+    /// <exception cref="ExplanationUnavailableException">The model file predates format 2 (no covers / feature means).</exception>
+    /// <exception cref="ModelSchemaException">An input column is missing or of the wrong kind; the message names it.</exception>
+    public Attributions Explain(Frame frame, int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (!Body.CanExplain)
+        {
+            throw new ExplanationUnavailableException(
+                $"this {TrainerType} model was saved before model format 2 and lacks what exact attributions need (tree covers, feature means); retrain it to explain it");
+        }
+
+        var inputs = InputBinding.Bind(Schema, frame, _categories.Value);
+        return Body.Explain(inputs, Schema, new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount });
+    }
+
+    /// <summary>The raw scores (value, log-odds of the positive class, class scores before the softmax), row-major with one per output.</summary>
+    internal double[] RawScores(Frame frame, int? threads = null) =>
+        Body.RawScores(InputBinding.Bind(Schema, frame, _categories.Value), new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount });
+
     /// <summary>The label column of <paramref name="frame"/> as class indices (classification) or values (regression).</summary>
     /// <exception cref="ModelSchemaException">The label column is absent, a label is missing or a class is unknown; names the row.</exception>
     public double[] ReadTargets(Frame frame) => Schema.ReadTargets(frame);

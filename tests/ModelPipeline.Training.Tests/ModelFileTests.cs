@@ -45,7 +45,7 @@ public sealed class ModelFileTests
 
         var error = Assert.Throws<ModelFormatException>(() => TrainedModel.Load(bytes));
 
-        Assert.StartsWith("model file format version 7 is newer than this ModelPipeline understands (1)", error.Message);
+        Assert.StartsWith("model file format version 7 is newer than this ModelPipeline understands (2)", error.Message);
     }
 
     [Fact]

@@ -29,4 +29,38 @@ internal sealed class DesignMatrix(int rowCount, int featureCount, double[][] nu
 
     /// <summary>The feature value of numeric column <paramref name="j"/> in <paramref name="row"/>.</summary>
     public double Value(int j, int row) => (Numeric[j][row] - Centers[j]) / Scales[j];
+
+    /// <summary>Each feature's mean over the rows, as the weights see it (scaled numeric value, one-hot slot frequency); summed in row order.</summary>
+    public double[] FeatureMeans()
+    {
+        var means = new double[FeatureCount];
+        for (var j = 0; j < Numeric.Length; j++)
+        {
+            var sum = 0.0;
+            for (var row = 0; row < RowCount; row++)
+            {
+                sum += Value(j, row);
+            }
+
+            means[NumericFeature[j]] = sum / RowCount;
+        }
+
+        foreach (var slots in Slots)
+        {
+            foreach (var slot in slots)
+            {
+                means[slot]++;
+            }
+        }
+
+        for (var s = 0; s < FeatureCount; s++)
+        {
+            if (!NumericFeature.Contains(s))
+            {
+                means[s] /= RowCount;
+            }
+        }
+
+        return means;
+    }
 }

@@ -39,4 +39,11 @@ internal sealed record OneHotTransform(int[] SlotOf, int MissingSlot, int Unknow
     }
 
     public int Width(int firstSlot) => UnknownSlot - firstSlot + 1;
+
+    /// <summary>The feature indices this input takes: its kept levels' slots, then the unknown slot.</summary>
+    public IEnumerable<int> Slots()
+    {
+        var first = SlotOf.Where(s => s != UnknownSlot).DefaultIfEmpty(UnknownSlot).Min();
+        return Enumerable.Range(first, UnknownSlot - first + 1);
+    }
 }

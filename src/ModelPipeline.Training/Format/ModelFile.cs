@@ -11,7 +11,7 @@ namespace ModelPipeline.Training.Format;
 /// </summary>
 internal static class ModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const int HashLength = 32;
 
@@ -34,6 +34,10 @@ internal static class ModelFile
             }
 
             model.Body.Write(writer);
+
+            // Format 2: what exact attributions need (tree covers, feature means), after the body so that the layout
+            // before it is format 1's.
+            model.Body.WriteExplanationData(writer);
         }
 
         var content = buffer.ToArray();
@@ -82,6 +86,11 @@ internal static class ModelFile
             }
 
             var body = trainer.Read(reader, schema);
+            if (version >= 2)
+            {
+                body.ReadExplanationData(reader);
+            }
+
             return new TrainedModel(schema, trainerType, parameters, body);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidDataException or IndexOutOfRangeException or OverflowException)

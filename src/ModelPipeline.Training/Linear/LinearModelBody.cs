@@ -31,53 +31,160 @@ internal sealed class LinearModelBody : ModelBody
 
     public double[] Intercepts { get; }
 
-    public override void Predict(BoundInputs inputs, double[] values, double[]? probabilities, ParallelOptions parallel)
+    /// <summary>
+    /// Each feature's mean over the training rows, as the weights see it (scaled numeric value, one-hot slot
+    /// frequency); null for a model read from a format 1 file.
+    /// </summary>
+    public double[]? FeatureMeans { get; set; }
+
+    public override bool CanExplain => FeatureMeans is not null;
+
+    public override void WriteExplanationData(BinaryWriter writer)
     {
-        var (numericWeights, intercepts) = FoldScaling();
+        // A model read from a format 1 file has none: NaN, read back as none.
+        foreach (var mean in FeatureMeans ?? Enumerable.Repeat(double.NaN, Featurizer.FeatureCount))
+        {
+            writer.Write(mean);
+        }
+    }
+
+    public override void ReadExplanationData(BinaryReader reader)
+    {
+        var means = new double[Featurizer.FeatureCount];
+        for (var i = 0; i < means.Length; i++)
+        {
+            means[i] = reader.ReadDouble();
+        }
+
+        FeatureMeans = Array.Exists(means, double.IsNaN) ? null : means;
+    }
+
+    /// <summary>
+    /// Coefficient × centred feature value, summed over the features an input makes (its one-hot slots): the exact
+    /// Shapley values of a linear score when inputs are taken as independent. Base value = the score of the mean row.
+    /// </summary>
+    public override Attributions Explain(BoundInputs inputs, ModelSchema schema, ParallelOptions parallel)
+    {
+        var means = FeatureMeans!;
         var k = Outputs;
         var p = Featurizer.FeatureCount;
+        var n = Featurizer.Numeric.Length;
+        var baseValues = new double[k];
+        for (var o = 0; o < k; o++)
+        {
+            baseValues[o] = Intercepts[o];
+            for (var j = 0; j < p; j++)
+            {
+                baseValues[o] += Weights[(o * p) + j] * means[j];
+            }
+        }
+
+        // Per output and categorical input, the weights' mean over its slots: w·(onehot - mean) = w[slot] - this.
+        var slotMeans = new double[k * n];
+        for (var i = 0; i < n; i++)
+        {
+            if (Featurizer.OneHot[i] is { } oneHot)
+            {
+                for (var o = 0; o < k; o++)
+                {
+                    slotMeans[(o * n) + i] = oneHot.Slots().Sum(s => Weights[(o * p) + s] * means[s]);
+                }
+            }
+        }
+
+        var values = new double[inputs.RowCount * k * n];
         RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) =>
         {
-            var scores = new double[(end - start) * k];
-            for (var o = 0; o < k; o++)
+            for (var i = 0; i < n; i++)
             {
-                for (var r = 0; r < end - start; r++)
+                for (var row = start; row < end; row++)
                 {
-                    scores[(r * k) + o] = intercepts[o];
-                }
-            }
-
-            for (var i = 0; i < Featurizer.Numeric.Length; i++)
-            {
-                if (Featurizer.Numeric[i] is { } numeric)
-                {
-                    var x = inputs.Numbers[i]!;
                     for (var o = 0; o < k; o++)
                     {
-                        var w = numericWeights[(o * p) + numeric.Feature];
-                        for (var row = start; row < end; row++)
-                        {
-                            scores[((row - start) * k) + o] += w * (double.IsNaN(x[row]) ? numeric.Fill : x[row]);
-                        }
-                    }
-                }
-                else
-                {
-                    var oneHot = Featurizer.OneHot[i]!;
-                    var codes = inputs.Codes[i]!;
-                    for (var row = start; row < end; row++)
-                    {
-                        var slot = oneHot.SlotFor(codes[row]);
-                        for (var o = 0; o < k; o++)
-                        {
-                            scores[((row - start) * k) + o] += Weights[(o * p) + slot];
-                        }
+                        values[(((row * k) + o) * n) + i] = Contribution(inputs, i, row, o, means, slotMeans[(o * n) + i]);
                     }
                 }
             }
+        });
+        return new Attributions(schema.Inputs.Select(c => c.Name).ToArray(), Attributions.OutputNames(schema), baseValues, values, inputs.RowCount);
+    }
 
+    private double Contribution(BoundInputs inputs, int input, int row, int output, double[] means, double slotMean)
+    {
+        var p = Featurizer.FeatureCount;
+        if (Featurizer.Numeric[input] is { } numeric)
+        {
+            var x = inputs.Numbers[input]![row];
+            var value = ((double.IsNaN(x) ? numeric.Fill : x) - numeric.Center) / numeric.Scale;
+            return Weights[(output * p) + numeric.Feature] * (value - means[numeric.Feature]);
+        }
+
+        // The row's slot is 1 and the input's other slots 0: w·(onehot - mean) summed over the input's slots.
+        var slot = Featurizer.OneHot[input]!.SlotFor(inputs.Codes[input]![row]);
+        return Weights[(output * p) + slot] - slotMean;
+    }
+
+    public override void Predict(BoundInputs inputs, double[] values, double[]? probabilities, ParallelOptions parallel)
+    {
+        var folded = FoldScaling();
+        RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) =>
+        {
+            var scores = new double[(end - start) * Outputs];
+            Score(inputs, start, end, folded, scores);
             ScoreLink.Apply(Task, scores, start, end, values, probabilities);
         });
+    }
+
+    public override double[] RawScores(BoundInputs inputs, ParallelOptions parallel)
+    {
+        var folded = FoldScaling();
+        var scores = new double[inputs.RowCount * Outputs];
+        RowChunks.For(inputs.RowCount, ChunkSize, parallel, (_, start, end) => Score(inputs, start, end, folded, scores.AsSpan(start * Outputs, (end - start) * Outputs)));
+        return scores;
+    }
+
+    /// <summary>Rows start..end's raw scores, row-major with one per output, into <paramref name="scores"/>.</summary>
+    private void Score(BoundInputs inputs, int start, int end, (double[] Weights, double[] Intercepts) folded, Span<double> scores)
+    {
+        var (numericWeights, intercepts) = folded;
+        var k = Outputs;
+        var p = Featurizer.FeatureCount;
+        for (var o = 0; o < k; o++)
+        {
+            for (var r = 0; r < end - start; r++)
+            {
+                scores[(r * k) + o] = intercepts[o];
+            }
+        }
+
+        for (var i = 0; i < Featurizer.Numeric.Length; i++)
+        {
+            if (Featurizer.Numeric[i] is { } numeric)
+            {
+                var x = inputs.Numbers[i]!;
+                for (var o = 0; o < k; o++)
+                {
+                    var w = numericWeights[(o * p) + numeric.Feature];
+                    for (var row = start; row < end; row++)
+                    {
+                        scores[((row - start) * k) + o] += w * (double.IsNaN(x[row]) ? numeric.Fill : x[row]);
+                    }
+                }
+            }
+            else
+            {
+                var oneHot = Featurizer.OneHot[i]!;
+                var codes = inputs.Codes[i]!;
+                for (var row = start; row < end; row++)
+                {
+                    var slot = oneHot.SlotFor(codes[row]);
+                    for (var o = 0; o < k; o++)
+                    {
+                        scores[((row - start) * k) + o] += Weights[(o * p) + slot];
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Weights on the raw (imputed, unscaled) values and intercepts that absorb the centering.</summary>

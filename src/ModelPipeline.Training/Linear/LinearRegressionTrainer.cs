@@ -77,6 +77,6 @@ internal static class LinearRegressionTrainer
 
         var solution = Cholesky.Solve(total, rhs, m);
         context.Progress?.Report(new TrainingProgress("ridge", 1, 1));
-        return new LinearModelBody(TaskKind.Regression, featurizer, 1, solution[..p], [solution[p]]);
+        return new LinearModelBody(TaskKind.Regression, featurizer, 1, solution[..p], [solution[p]]) { FeatureMeans = design.FeatureMeans() };
     }
 }

@@ -23,6 +23,6 @@ internal static class LogisticRegressionTrainer
             context.Parameters.Number("tolerance"),
             iteration => context.Progress?.Report(new TrainingProgress("lbfgs", iteration, maxIterations)));
         var weightCount = outputs * featurizer.FeatureCount;
-        return new LinearModelBody(context.Schema.Task, featurizer, outputs, theta[..weightCount], theta[weightCount..]);
+        return new LinearModelBody(context.Schema.Task, featurizer, outputs, theta[..weightCount], theta[weightCount..]) { FeatureMeans = design.FeatureMeans() };
     }
 }

@@ -10,6 +10,9 @@ internal sealed class RegressionTree(TreeNode[] nodes, ulong[] categorySets)
     /// <summary>Four 64-bit words per set; bit b set = bin b goes left.</summary>
     public ulong[] CategorySets { get; } = categorySets;
 
+    /// <summary>Whether every node knows its cover (format 2 files and trees grown by this version).</summary>
+    public bool HasCover => Array.TrueForAll(Nodes, n => !double.IsNaN(n.Cover));
+
     public double Predict(byte[] bins, int features, int row)
     {
         var nodes = Nodes;
@@ -22,18 +25,36 @@ internal sealed class RegressionTree(TreeNode[] nodes, ulong[] categorySets)
                 return node.Value;
             }
 
-            var bin = bins[(row * features) + node.Feature];
-            bool left;
-            if (node.CategorySet >= 0)
+            index = GoesLeft(in node, bins[(row * features) + node.Feature]) ? node.Left : node.Right;
+        }
+    }
+
+    /// <summary>Whether a row whose bin for the node's feature is <paramref name="bin"/> goes to the left child.</summary>
+    public bool GoesLeft(in TreeNode node, byte bin) =>
+        node.CategorySet >= 0
+            ? (CategorySets[(node.CategorySet * 4) + (bin >> 6)] & (1UL << (bin & 63))) != 0
+            : bin == FeatureBinner.MissingBin ? node.MissingLeft : bin <= node.Threshold;
+
+    /// <summary>The node covers (format 2), written after the trees so that format 1 readers' layout is unchanged.</summary>
+    public void WriteCovers(BinaryWriter writer)
+    {
+        foreach (var node in Nodes)
+        {
+            writer.Write(node.Cover);
+        }
+    }
+
+    public void ReadCovers(BinaryReader reader)
+    {
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            var cover = reader.ReadDouble();
+            if (!(cover > 0) && !double.IsNaN(cover))
             {
-                left = (CategorySets[(node.CategorySet * 4) + (bin >> 6)] & (1UL << (bin & 63))) != 0;
-            }
-            else
-            {
-                left = bin == FeatureBinner.MissingBin ? node.MissingLeft : bin <= node.Threshold;
+                throw new InvalidDataException($"tree node {i} has cover {cover}");
             }
 
-            index = left ? node.Left : node.Right;
+            Nodes[i] = Nodes[i] with { Cover = cover };
         }
     }
 

@@ -130,7 +130,7 @@ internal sealed class TreeGrower
             if (node.Left < 0)
             {
                 var value = -_options.LearningRate * node.Gradient / (node.Hessian + _options.L2);
-                flat[i] = new TreeNode(-1, -1, -1, -1, false, -1, value);
+                flat[i] = new TreeNode(-1, -1, -1, -1, false, -1, value, node.Count);
                 Leaves.Add((node.Start, node.End, value));
                 continue;
             }
@@ -143,7 +143,7 @@ internal sealed class TreeGrower
                 sets.AddRange(bins);
             }
 
-            flat[i] = new TreeNode(node.Left, node.Right, split.Feature, split.Threshold, split.MissingLeft, set, 0);
+            flat[i] = new TreeNode(node.Left, node.Right, split.Feature, split.Threshold, split.MissingLeft, set, 0, node.Count);
         }
 
         return new RegressionTree(flat, [.. sets]);
