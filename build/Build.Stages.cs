@@ -49,6 +49,11 @@ internal sealed partial class Build
             }
 
             Log.Information($"Report: {Run.Rel(Run.Artifacts.ReportHtml)}");
+            if (IsGitHubActions)
+            {
+                GitHubStage.TellChampionChanged(decision.Pipeline, decision.Promoted);
+            }
+
             if (!decision.Promoted && Run.Definition.Gate.FailOnReject)
             {
                 throw new InvalidOperationException($"gate.fail_on_reject is set and the challenger was rejected: {decision.Verdict}");

@@ -63,6 +63,14 @@ internal static class GitHubStage
     }
 
     /// <summary>
+    /// On GitHub Actions: the step output <c>champion-changed-&lt;pipeline&gt;</c> (<c>true</c> or <c>false</c>), which the
+    /// compare job hands on as a job output so that the deploy job runs only when a champion changed.
+    /// </summary>
+    public static void TellChampionChanged(string pipeline, bool changed) =>
+        new GitHubActionsRuntime(GitHubActionsRuntime.ProcessEnvironment(), Console.Out)
+            .SetOutput(StandardStages.ChampionChanged(pipeline), changed ? "true" : "false");
+
+    /// <summary>
     /// Releases <c>&lt;pipeline&gt;-v&lt;version&gt;</c> for the version this run registered: model.bin and the binary
     /// attachments (anomaly-forest.bin, model.onnx; read and checked through the registry, kept out of git), evaluation.json and
     /// report.html as assets, report.md as notes, on the run's commit.

@@ -154,7 +154,7 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
             ["Deploy", "--skip", "--force", "--deploy-to", "kubernetes", .. more]);
 
     /// <summary>Records a push of <paramref name="version"/> under a made-up digest of <paramref name="digit"/>s; returns the reference.</summary>
-    private static string RecordImage(PipelineWorkspace workspace, string version, char digit)
+    internal static string RecordImage(PipelineWorkspace workspace, string version, char digit)
     {
         var digest = "sha256:" + new string(digit, 64);
         var reference = $"127.0.0.1:5000/modelpipeline/churn@{digest}";

@@ -95,7 +95,7 @@ public sealed class WorkflowGeneratorTests
     {
         var text = WorkflowGenerator.Generate(Spec(Churn));
         var jobs = Jobs(text);
-        Assert.Equal(["retrain", "compare", "report", "package", "push", "publish-registry"], jobs.Keys);
+        Assert.Equal(["retrain", "compare", "report", "package", "push", "publish-registry", "deploy"], jobs.Keys);
         Assert.Contains("needs:\n      - retrain\n", jobs["compare"], StringComparison.Ordinal);
         Assert.Contains("needs:\n      - compare\n", jobs["package"], StringComparison.Ordinal);
         Assert.Contains("needs:\n      - package\n", jobs["push"], StringComparison.Ordinal);
@@ -110,6 +110,7 @@ public sealed class WorkflowGeneratorTests
         }
 
         Assert.DoesNotContain("if:", jobs["retrain"] + jobs["compare"] + jobs["report"], StringComparison.Ordinal);
+        Assert.DoesNotContain("secrets.", jobs["retrain"] + jobs["compare"] + jobs["report"] + jobs["package"] + jobs["publish-registry"], StringComparison.Ordinal);
         Assert.Contains("REGISTRY_PASSWORD: ${{ secrets.GITHUB_TOKEN }}", jobs["push"], StringComparison.Ordinal);
         Assert.DoesNotContain("REGISTRY_PASSWORD", jobs["retrain"], StringComparison.Ordinal);
         Assert.Contains("REGISTRY: ghcr.io/${{ github.repository_owner }}", jobs["push"], StringComparison.Ordinal);
@@ -117,6 +118,33 @@ public sealed class WorkflowGeneratorTests
         Assert.Contains("name: retrain-churn", jobs["compare"], StringComparison.Ordinal);
         Assert.Contains("group: modelpipeline-churn-compare-${{ github.ref }}", jobs["compare"], StringComparison.Ordinal);
         Assert.Contains("key: '${{ runner.os }}-nuget-${{ hashFiles(''Directory.Packages.props'', ''**/*.csproj'') }}'", jobs["retrain"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_DeployJob_InProductionAfterPushWhenAMatrixLegMovedAChampion_Validates()
+    {
+        var text = WorkflowGenerator.Generate(Spec(Flights, Churn));
+        var jobs = Jobs(text);
+
+        var deploy = jobs["deploy"];
+        Assert.Contains("    needs:\n      - push\n      - compare\n", deploy, StringComparison.Ordinal);
+        Assert.Contains("    if: github.event_name != 'pull_request' && (needs.compare.outputs.champion-changed-churn == 'true' || needs.compare.outputs.champion-changed-flights == 'true')\n    runs-on: ubuntu-latest\n    environment: production\n", deploy, StringComparison.Ordinal);
+        Assert.DoesNotContain("matrix", deploy, StringComparison.Ordinal);
+        Assert.Contains("    outputs:\n      champion-changed-churn: ${{ steps.targets.outputs.champion-changed-churn }}\n      champion-changed-flights: ${{ steps.targets.outputs.champion-changed-flights }}\n", jobs["compare"], StringComparison.Ordinal);
+        Assert.Contains("        id: targets\n        run: ./build.sh Evaluate CompareWithChampion --skip\n", jobs["compare"], StringComparison.Ordinal);
+        Assert.Contains("      - name: Deploy flights\n        if: needs.compare.outputs.champion-changed-flights == 'true'\n        run: ./build.sh Deploy --skip --pipeline flights --deploy-to kubernetes --kubeconfig \"$RUNNER_TEMP/kubeconfig\"\n", deploy, StringComparison.Ordinal);
+        Assert.Contains("          umask 077\n          printf '%s\\n' \"$KUBECONFIG_DATA\" > \"$RUNNER_TEMP/kubeconfig\"\n        env:\n          KUBECONFIG_DATA: ${{ secrets.KUBECONFIG_DATA }}\n", deploy, StringComparison.Ordinal);
+        Assert.DoesNotContain("outputs:", jobs["retrain"] + jobs["push"], StringComparison.Ordinal);
+        var (exit, output) = ValidateText(text);
+        Assert.True(exit == 0, output + "\n" + text);
+    }
+
+    [Fact]
+    public void Generate_DeployJobWithoutAChampionJob_ThrowsClearMessage()
+    {
+        var stages = StandardStages.All.Select(s => s with { ChampionOutputs = false }).ToArray();
+        var error = Assert.Throws<WorkflowSpecException>(() => WorkflowGenerator.Generate(Spec(Churn) with { Stages = stages }));
+        Assert.Contains("job 'deploy' runs when a champion changed, so it must need a job with ChampionOutputs", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

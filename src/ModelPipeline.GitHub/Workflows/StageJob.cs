@@ -21,4 +21,14 @@ public sealed record StageJob(
 {
     /// <summary>Log in to ghcr.io with GITHUB_TOKEN before running (the push job).</summary>
     public bool RegistryLogin { get; init; }
+
+    /// <summary>
+    /// Its targets move the champion: the job has one output per pipeline, <see cref="StandardStages.ChampionChanged"/>
+    /// (<c>true</c>/<c>false</c>, written by the build; empty when the step skipped its targets), so that a later job can
+    /// run only when the champion changed. Each matrix leg writes only its own pipeline's output.
+    /// </summary>
+    public bool ChampionOutputs { get; init; }
+
+    /// <summary>The GitHub environment the job runs in (e.g. <c>production</c>): its protection rules and secrets apply; null = none.</summary>
+    public string? Environment { get; init; }
 }

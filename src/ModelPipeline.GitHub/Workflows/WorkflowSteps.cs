@@ -38,7 +38,8 @@ internal static class WorkflowSteps
                 .Set("password", "${{ secrets.GITHUB_TOKEN }}")));
         }
 
-        steps.Add(Run(string.Join(", ", stage.Targets), $"{spec.BuildScript} {string.Join(' ', stage.Targets)} --skip"));
+        var targets = Run(string.Join(", ", stage.Targets), $"{spec.BuildScript} {string.Join(' ', stage.Targets)} --skip");
+        steps.Add(stage.ChampionOutputs ? WithId(targets, TargetsStep) : targets);
         if (stage.Kind == StageKind.Build)
         {
             steps.Add(Uses("Hand the run to the next stage", Upload, new YamlMap()
@@ -89,6 +90,35 @@ internal static class WorkflowSteps
         return steps;
     }
 
+    /// <summary>
+    /// The runs of <paramref name="stage"/>'s first need, the kubeconfig from <see cref="StandardStages.KubeconfigSecret"/>
+    /// written to a file only the job's user reads (never echoed; removed at the end), then the stage's targets for each
+    /// pipeline whose champion changed (the output of <paramref name="championJob"/>), against the kubeconfig's cluster.
+    /// </summary>
+    public static List<object> Deploy(WorkflowSpec spec, StageJob stage, string championJob)
+    {
+        var steps = Prepare(Uses("Check out", Checkout));
+        steps.Add(Uses("Download the runs", Download, new YamlMap()
+            .Set("pattern", $"{stage.Needs[0]}-*")
+            .Set("merge-multiple", true)
+            .Set("path", ".")));
+        steps.Add(Run($"Write the kubeconfig from the {StandardStages.KubeconfigSecret} secret", WriteKubeconfig
+                .Replace("{secret}", StandardStages.KubeconfigSecret, StringComparison.Ordinal)
+                .Replace("{environment}", stage.Environment ?? "repository", StringComparison.Ordinal)
+                .Replace("{file}", KubeconfigFile, StringComparison.Ordinal))
+            .Set("env", new YamlMap().Set(StandardStages.KubeconfigSecret, $"${{{{ secrets.{StandardStages.KubeconfigSecret} }}}}")));
+        foreach (var pipeline in spec.Pipelines)
+        {
+            steps.Add(new YamlMap()
+                .Set("name", $"{string.Join(", ", stage.Targets)} {pipeline}")
+                .Set("if", WorkflowJobs.ChampionChanged(championJob, pipeline))
+                .Set("run", $"{spec.BuildScript} {string.Join(' ', stage.Targets)} --skip --pipeline {pipeline} --deploy-to kubernetes --kubeconfig \"{KubeconfigFile}\""));
+        }
+
+        steps.Add(new YamlMap().Set("name", "Remove the kubeconfig").Set("if", "always()").Set("run", $"rm -f \"{KubeconfigFile}\""));
+        return steps;
+    }
+
     /// <summary>Check out, .NET from global.json, the NuGet cache keyed on the lock inputs.</summary>
     static List<object> Prepare(YamlMap checkout) =>
     [
@@ -103,6 +133,12 @@ internal static class WorkflowSteps
     static YamlMap Uses(string name, string action, YamlMap? with = null) =>
         new YamlMap().Set("name", name).Set("uses", action).Set("with", with);
 
+    static YamlMap WithId(YamlMap step, string id)
+    {
+        step.Insert(1, new KeyValuePair<string, object>("id", id));
+        return step;
+    }
+
     static YamlMap Run(string name, string script) =>
         new YamlMap().Set("name", name).Set("run", script.Contains('\n', StringComparison.Ordinal) ? new YamlLiteral(script) : script);
 
@@ -112,8 +148,23 @@ internal static class WorkflowSteps
     /// </summary>
     public const string FetchModels = "FetchModels";
 
+    /// <summary>The id of the step that runs a job's targets when later jobs read its outputs.</summary>
+    public const string TargetsStep = "targets";
+
+    /// <summary>Where the deploy job writes the kubeconfig: the runner's temp folder, emptied at the start and end of every job.</summary>
+    const string KubeconfigFile = "$RUNNER_TEMP/kubeconfig";
+
     /// <summary>The build's target that runs a pipeline's trainer (and so its training command).</summary>
     public const string RetrainTarget = "Retrain";
+
+    const string WriteKubeconfig = """
+        if [ -z "${secret}" ]; then
+          echo "::error::no {secret} secret: add the cluster's kubeconfig (the file's text) as a secret of the {environment} environment"
+          exit 1
+        fi
+        umask 077
+        printf '%s\n' "${secret}" > "{file}"
+        """;
 
     const string CommitRegistry = """
         git config user.name "github-actions[bot]"
