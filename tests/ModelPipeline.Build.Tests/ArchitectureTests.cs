@@ -26,6 +26,7 @@ public sealed class ArchitectureTests
         ["ModelPipeline.Reports"] = [],
         ["ModelPipeline.Containers"] = [],
         ["ModelPipeline.GitHub"] = [],
+        ["ModelPipeline.Tracking"] = [],
     };
 
     [Fact]

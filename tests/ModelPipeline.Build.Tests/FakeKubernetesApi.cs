@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -17,23 +16,13 @@ namespace ModelPipeline.Build.Tests;
 /// </summary>
 public sealed class FakeKubernetesApi : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly LoopbackHttpServer http;
     private readonly ConcurrentDictionary<string, JsonObject> objects = new();
     private readonly ConcurrentDictionary<string, int> steps = new();
-    private readonly Task loop;
 
-    public FakeKubernetesApi()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
-    }
+    public FakeKubernetesApi() => http = new LoopbackHttpServer(Answer);
 
-    public int Port { get; }
+    public int Port => http.Port;
 
     public string Token { get; } = "fake-token-" + Guid.NewGuid().ToString("N");
 
@@ -77,54 +66,22 @@ public sealed class FakeKubernetesApi : IDisposable
         return path;
     }
 
-    public void Dispose()
+    public void Dispose() => http.Dispose();
+
+    private (int Status, string ContentType, byte[] Body) Answer(HttpListenerRequest request)
     {
-        listener.Stop();
-        listener.Close();
+        int status;
+        JsonNode body;
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(5));
+            (status, body) = Handle(request);
         }
-        catch (AggregateException)
+        catch (Exception e)
         {
+            (status, body) = (500, Status(500, "InternalError", $"the fake API server failed: {e}"));
         }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var response = context.Response;
-            int status;
-            JsonNode body;
-            try
-            {
-                (status, body) = Handle(context.Request);
-            }
-            catch (Exception e)
-            {
-                (status, body) = (500, Status(500, "InternalError", $"the fake API server failed: {e}"));
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-            response.StatusCode = status;
-            response.ContentType = "application/json";
-            // Connection: close on every answer. HttpListener closes a connection after an answer without a length, and the
-            // client, not told so, sometimes sent its next request into the closing socket (ResponseEnded, 2 of 6 tests in CI).
-            response.ContentLength64 = bytes.Length;
-            response.KeepAlive = false;
-            await response.OutputStream.WriteAsync(bytes);
-        }
+        return (status, "application/json", Encoding.UTF8.GetBytes(body.ToJsonString()));
     }
 
     private (int Status, JsonNode Body) Handle(HttpListenerRequest request)
