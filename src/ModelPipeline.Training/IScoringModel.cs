@@ -34,6 +34,15 @@ public interface IScoringModel
     /// <exception cref="ModelSchemaException">An input column is missing or of the wrong kind; the message names it.</exception>
     Predictions Predict(Frame frame, int? threads);
 
+    /// <summary>
+    /// Exact per-row attributions of every input to the raw output (<see cref="Attributions"/>), for the kinds that
+    /// can give them (built-in models); other kinds refuse.
+    /// </summary>
+    /// <exception cref="ExplanationUnavailableException">This kind (or this model file) cannot give them; the message says why.</exception>
+    Attributions Explain(Frame frame, int? threads) =>
+        throw new ExplanationUnavailableException(
+            $"a model of kind '{Kind}' ({TrainerType}) cannot give exact attributions; the built-in kinds (gradient_boosting, logistic_regression, linear_regression) can");
+
     /// <summary>The model file's bytes, which <see cref="IModelKind.Load"/> of the same kind reads back.</summary>
     byte[] ToBytes();
 

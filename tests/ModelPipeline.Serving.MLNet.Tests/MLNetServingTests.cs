@@ -46,6 +46,19 @@ public sealed class MLNetServingTests(ChurnMLNetModel churn) : IClassFixture<Chu
     }
 
     [Fact]
+    public async Task Invocations_ExplainOnAnMLNetModel_400NamingTheModelKind()
+    {
+        await using var server = await StartAsync();
+        var body = churn.Body(Rows, churn.InputNames);
+
+        var (status, answer) = await PostAsync(server, "{\"params\": {\"explain\": true}, " + body.TrimStart()[1..]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_PARAMETER_VALUE", answer.GetProperty("error_code").GetString());
+        Assert.StartsWith("'params.explain' cannot be answered: a model of kind 'mlnet' (mlnet:", answer.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Metrics_AfterScoring_CountRowsAndClassesWithTheModelsLabels()
     {
         await using var server = await StartAsync();

@@ -143,10 +143,22 @@ internal sealed class ScoringEndpoints(ServedModel served, ServerOptions options
         {
             Frame inputs;
             Predictions predictions;
+            Attributions? attributions = null;
             try
             {
-                inputs = mediaType == Json ? JsonScoringRequest.Read(read.Buffer, _catalog) : CsvScoringRequest.Read(read.Buffer, _catalog);
-                predictions = served.Model.Predict(inputs, inputs.RowCount >= ParallelRows ? null : 1);
+                var explain = false;
+                inputs = mediaType == Json ? JsonScoringRequest.Read(read.Buffer, _catalog, out explain) : CsvScoringRequest.Read(read.Buffer, _catalog);
+                var threads = inputs.RowCount >= ParallelRows ? (int?)null : 1;
+                predictions = served.Model.Predict(inputs, threads);
+                if (explain)
+                {
+                    attributions = served.Model.Explain(inputs, threads);
+                }
+            }
+            catch (ExplanationUnavailableException e)
+            {
+                await ErrorAsync(context, 400, ErrorCodes.InvalidParameterValue, $"'params.explain' cannot be answered: {e.Message}.").ConfigureAwait(false);
+                return 0;
             }
             catch (ScoringInputException e)
             {
@@ -169,7 +181,7 @@ internal sealed class ScoringEndpoints(ServedModel served, ServerOptions options
                 predictionLogger.Append(inputs, predictions, _labels);
             }
 
-            await ResponseBody.WriteAsync(context, 200, Json, buffer => ScoringResponse.Write(buffer, predictions, _labels)).ConfigureAwait(false);
+            await ResponseBody.WriteAsync(context, 200, Json, buffer => ScoringResponse.Write(buffer, predictions, _labels, attributions)).ConfigureAwait(false);
             return predictions.RowCount;
         }
         finally

@@ -6,8 +6,8 @@ namespace ModelPipeline.Serving.Input;
 
 /// <summary>
 /// Reads an MLflow scoring request body (<c>application/json</c>) holding exactly one of <c>dataframe_split</c>,
-/// <c>dataframe_records</c>, <c>instances</c> or <c>inputs</c> (plus optional <c>params</c>, accepted and ignored)
-/// into a frame of the model's inputs.
+/// <c>dataframe_records</c>, <c>instances</c> or <c>inputs</c> into a frame of the model's inputs, plus optional
+/// <c>params</c>: <c>"explain": true</c> asks for attributions (<see cref="ReadExplain"/>); other params are ignored.
 /// </summary>
 internal static class JsonScoringRequest
 {
@@ -22,9 +22,9 @@ internal static class JsonScoringRequest
     public const string RequiredFormat =
         "The input must be a JSON dictionary with exactly one of the input fields {'dataframe_split', 'dataframe_records', 'instances', 'inputs'}";
 
-    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog) => Read(body, catalog, StreamAbove);
+    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog, out bool explain) => Read(body, catalog, StreamAbove, out explain);
 
-    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog, long streamAbove)
+    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog, long streamAbove, out bool explain)
     {
         // The JSON reader checks UTF-8 only where it decodes a string: invalid bytes inside a value would fail later.
         if (!Utf8Text.IsValid(body))
@@ -34,7 +34,7 @@ internal static class JsonScoringRequest
 
         if (body.Length > streamAbove)
         {
-            return StreamedJsonScoringRequest.Read(body, catalog);
+            return StreamedJsonScoringRequest.Read(body, catalog, out explain);
         }
 
         JsonDocument document;
@@ -58,9 +58,15 @@ internal static class JsonScoringRequest
             JsonProperty? format = null;
             var fields = new List<string>();
             var formats = 0;
+            explain = false;
             foreach (var property in root.EnumerateObject())
             {
                 fields.Add($"'{property.Name}'");
+                if (property.NameEquals("params"u8))
+                {
+                    explain = ReadExplain(property.Value);
+                }
+
                 if (property.Name is "dataframe_split" or "dataframe_records" or "instances" or "inputs")
                 {
                     format = property;
@@ -81,6 +87,32 @@ internal static class JsonScoringRequest
                 _ => ReadTensorStyle(value, catalog, format.Value.Name),
             };
         }
+    }
+
+    /// <summary><c>params.explain</c>: absent or false = no attributions; true = attributions; anything else is refused.</summary>
+    public static bool ReadExplain(JsonElement parameters)
+    {
+        if (parameters.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            throw ScoringInputException.BadRequest($"'params' must be an object of inference parameters, e.g. {{\"explain\": true}}; got a {parameters.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
+        if (!parameters.TryGetProperty("explain", out var explain))
+        {
+            return false;
+        }
+
+        return explain.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False or JsonValueKind.Null => false,
+            _ => throw ScoringInputException.Invalid($"'params.explain' must be true or false; got {explain.GetRawText()}."),
+        };
     }
 
     /// <summary><c>{"columns": [...], "data": [[...], ...], "index": [...]}</c>; without columns, rows are in schema order.</summary>

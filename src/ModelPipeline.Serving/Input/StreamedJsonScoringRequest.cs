@@ -15,9 +15,11 @@ internal static class StreamedJsonScoringRequest
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
-    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog)
+    public static Frame Read(ReadOnlySequence<byte> body, InputCatalog catalog, out bool explain)
     {
         var reader = new Utf8JsonReader(body, ReaderOptions);
+        var parameters = default(Utf8JsonReader);
+        var hasParameters = false;
         var format = default(Utf8JsonReader);
         string? formatName = null;
         var root = JsonTokenType.None;
@@ -36,6 +38,12 @@ internal static class StreamedJsonScoringRequest
                 {
                     var name = reader.GetString()!;
                     fields.Add($"'{name}'");
+                    if (name == "params")
+                    {
+                        parameters = reader;
+                        hasParameters = true;
+                    }
+
                     if (name is "dataframe_split" or "dataframe_records" or "instances" or "inputs")
                     {
                         format = reader;
@@ -66,6 +74,15 @@ internal static class StreamedJsonScoringRequest
         if (formats != 1)
         {
             throw JsonScoringRequest.NotOneFormat(fields);
+        }
+
+        explain = false;
+        if (hasParameters)
+        {
+            // As JsonElement.EnumerateObject in the small-body path: the last "params" given counts.
+            parameters.Read();
+            using var document = JsonDocument.ParseValue(ref parameters);
+            explain = JsonScoringRequest.ReadExplain(document.RootElement);
         }
 
         format.Read();
