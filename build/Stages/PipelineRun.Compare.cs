@@ -22,12 +22,14 @@ internal sealed partial class PipelineRun
         var challenger = ChallengerEvaluation;
         var champion = Registry.Champion;
         ModelEvaluation? championEvaluation = null;
+        IScoringModel? championModel = null;
         string? championProblem = null;
         if (champion is not null)
         {
             try
             {
-                championEvaluation = Score(LoadModel(champion));
+                championModel = LoadModel(champion);
+                championEvaluation = Score(championModel);
             }
             catch (Exception e) when (e is ModelSchemaException or ModelFormatException)
             {
@@ -69,7 +71,8 @@ internal sealed partial class PipelineRun
         var nextVersion = planned.Apply(Registry.Latest?.SemVer).ToString();
         history.Add(new VersionPoint(nextVersion, decision.ChallengerValue, decision.Promote));
         var report = ReportMapping.Comparison(Definition, decision with { Verdict = verdict }, $"challenger {nextVersion}", challenger,
-            championVersion is null ? null : $"champion {championVersion}", championEvaluation, history);
+            championVersion is null ? null : $"champion {championVersion}", championEvaluation, history,
+            Importance(model, decision.PrimaryMetric), championEvaluation is null ? null : Importance(championModel!, decision.PrimaryMetric));
         var html = HtmlReport.Render(report);
         var markdown = MarkdownReport.Render(report);
 
@@ -119,6 +122,23 @@ internal sealed partial class PipelineRun
         Artifacts.WriteText(Artifacts.ReportMarkdown, markdown);
         Artifacts.Write(Artifacts.DecisionFile, record);
         return record;
+    }
+
+    /// <summary>
+    /// What <paramref name="model"/> relies on, on this run's holdout rows (the same rows and permutations for challenger
+    /// and champion); null, with a warning, when it cannot be measured.
+    /// </summary>
+    private IReadOnlyList<FeatureImportance>? Importance(IScoringModel model, string metric)
+    {
+        try
+        {
+            return PermutationImportance.Compute(model, Holdout, metric, Definition.Split.Seed, threads: Threads);
+        }
+        catch (Exception e) when (e is ModelSchemaException or EvaluationException)
+        {
+            Log.Warning($"feature importance of {model.TrainerType} not measured: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>A registered version's model, its bytes checked against the registry's sha256 and read by its kind.</summary>

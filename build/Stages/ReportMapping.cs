@@ -13,10 +13,10 @@ internal static class ReportMapping
 
     public static ComparisonReport Comparison(PipelineDefinition definition, PromotionDecision decision,
         string challengerLabel, ModelEvaluation challenger, string? championLabel, ModelEvaluation? champion,
-        IReadOnlyList<VersionPoint> history) =>
+        IReadOnlyList<VersionPoint> history, IReadOnlyList<FeatureImportance>? challengerImportance = null, IReadOnlyList<FeatureImportance>? championImportance = null) =>
         new(definition.Name, decision.Verdict, decision.Promote, definition.Task.ToString().ToLowerInvariant(),
-            Side(challengerLabel, challenger, definition.Split.Seed),
-            champion is null ? null : Side(championLabel!, champion, definition.Split.Seed),
+            Side(challengerLabel, challenger, definition.Split.Seed) with { Importance = Rows(challengerImportance) },
+            champion is null ? null : Side(championLabel!, champion, definition.Split.Seed) with { Importance = Rows(championImportance) },
             decision.Checks.Select(c => new GateCheckRow(c.Name, c.Passed, c.Detail)).ToArray(),
             history, decision.PrimaryMetric, DateTimeOffset.UtcNow)
         {
@@ -50,6 +50,9 @@ internal static class ReportMapping
 
         return side;
     }
+
+    private static ImportanceRow[]? Rows(IReadOnlyList<FeatureImportance>? importance) =>
+        importance?.Select(f => new ImportanceRow(f.Input, f.Permutation, f.PermutationSpread, f.MeanAbsoluteContribution)).ToArray();
 
     private static Dictionary<string, Interval> Intervals(ModelEvaluation evaluation, int seed) =>
         Bootstrap.Intervals(evaluation, null, IntervalResamples, 0.95, seed)

@@ -19,4 +19,7 @@ public sealed record ModelSide(string Label, IReadOnlyDictionary<string, double>
 
     /// <summary>(predicted, actual) pairs on the holdout; regression only. Drawn as a scatter (at most 1,500 points).</summary>
     public IReadOnlyList<ResidualPoint>? Residuals { get; init; }
+
+    /// <summary>What the model relies on: every input's permutation importance (and mean |attribution|); null when not measured.</summary>
+    public IReadOnlyList<ImportanceRow>? Importance { get; init; }
 }

@@ -16,6 +16,7 @@ internal static class ComparisonHtml
         Curves(html, report);
         Confusions(html, report);
         Residuals(html, report);
+        ImportanceHtml.Section(html, report);
         History(html, report);
         return html.ToString();
     }

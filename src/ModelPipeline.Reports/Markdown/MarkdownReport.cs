@@ -28,6 +28,7 @@ public static class MarkdownReport
         var metrics = MetricOrder.Of(report);
         MetricsTable(md, report, metrics);
         GateTable(md, report.Checks);
+        ImportanceTable(md, report);
         if (report.History.Any(p => double.IsFinite(p.Value)))
         {
             md.Append("#### ").Append(Cell(report.PrimaryMetric)).Append(" across versions\n\n")
@@ -81,6 +82,42 @@ public static class MarkdownReport
             ? $"{Numbers.Metric(value)} <sub>[{Numbers.Metric(ci.Low)}, {Numbers.Metric(ci.High)}]</sub>"
             : Numbers.Metric(value);
     }
+
+    /// <summary>What the models rely on: the sentence of the largest changes and the ten most important inputs.</summary>
+    private static void ImportanceTable(StringBuilder md, ComparisonReport report)
+    {
+        if (report.Challenger.Importance is not { Count: > 0 })
+        {
+            return;
+        }
+
+        const int shown = 10;
+        var shifts = ImportanceShift.Of(report.Challenger, report.Champion);
+        var champion = report.Champion?.Importance is null ? null : report.Champion;
+        md.Append("#### What the models rely on\n\n");
+        if (ImportanceShift.Sentence(shifts, report.Challenger.Label) is { } sentence)
+        {
+            md.Append("**").Append(Cell(sentence, 600)).Append("**\n\n");
+        }
+
+        md.Append("| Input | ").Append(Cell(report.Challenger.Label)).Append(" |")
+            .Append(champion is null ? "\n|:---|---:|\n" : $" {Cell(champion.Label)} | change |\n|:---|---:|---:|---:|\n");
+        foreach (var shift in shifts.Take(shown))
+        {
+            md.Append("| ").Append(Cell(shift.Input)).Append(" | ").Append(Loss(shift.Challenger)).Append(" |");
+            if (champion is not null)
+            {
+                md.Append(' ').Append(Loss(shift.Champion)).Append(" | ").Append(Numbers.Delta(shift.Change)).Append(" |");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append("\n<sub>Loss of ").Append(Code(report.PrimaryMetric)).Append(" when the input is shuffled among the holdout rows (permutation importance, mean ± sd over the repeats)")
+            .Append(shifts.Count > shown ? $"; the {shown} most important of {shifts.Count} inputs" : string.Empty).Append(".</sub>\n\n");
+    }
+
+    private static string Loss(ImportanceRow? row) => row is null ? "—" : $"{Numbers.Metric(row.Loss)} ± {Numbers.Metric(row.Spread)}";
 
     private static void GateTable(StringBuilder md, IReadOnlyList<GateCheckRow> checks)
     {
