@@ -55,7 +55,8 @@ internal sealed partial class Build : BuildDefinition
         is PipelineDefinitionException
         or PipelineNotFoundException
         or DataFormatException
-        or (RegistryException and not RegistryIntegrityException);
+        or (RegistryException and not RegistryIntegrityException)
+        or ClusterUnreachableException;
 
     PipelineRun? _run;
 }

@@ -9,8 +9,8 @@ namespace ModelPipeline.Build;
 
 /// <summary>
 /// One Kubernetes cluster as the kubeconfig names it (--kubeconfig / KUBECONFIG, else ~/.kube/config; its current context):
-/// server-side apply of the generated objects, reads, deletes. Mistakes of the user's setup (no kubeconfig, an unreachable
-/// API server, refused credentials) become one-line <see cref="InputMistakeException"/>s.
+/// server-side apply of the generated objects, reads, deletes. Mistakes of the user's setup (no kubeconfig, refused
+/// credentials) become one-line <see cref="InputMistakeException"/>s, an unreachable API server a <see cref="ClusterUnreachableException"/>.
 /// </summary>
 internal sealed class KubernetesCluster : IDisposable
 {
@@ -125,8 +125,7 @@ internal sealed class KubernetesCluster : IDisposable
         }
         catch (HttpRequestException e) when (e.StatusCode is null)
         {
-            var reason = e.GetBaseException().Message;
-            throw new InputMistakeException($"cannot reach the Kubernetes API server at {Server} (from {Kubeconfig}): {reason}");
+            throw new ClusterUnreachableException(Server, Kubeconfig, e.GetBaseException().Message);
         }
     }
 }

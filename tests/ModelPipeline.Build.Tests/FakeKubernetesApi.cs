@@ -12,7 +12,8 @@ namespace ModelPipeline.Build.Tests;
 /// uid, resourceVersion; 404 and 401 as metav1 Status). A Deployment's status advances one step per GET, as a
 /// controller would: observedGeneration, then updatedReplicas, then availableReplicas - unless its image is in
 /// <see cref="NeverReady"/>: then its pods never pass readiness and after three GETs the Progressing condition turns
-/// False with reason ProgressDeadlineExceeded. Applies replace the object (no field merging).
+/// False with reason ProgressDeadlineExceeded. Applies replace the object (no field merging). <see cref="RefuseFor"/>
+/// and <see cref="DropAfter"/> script a lost server: connections refused, or requests answered by closing the connection.
 /// </summary>
 public sealed class FakeKubernetesApi : IDisposable
 {
@@ -36,6 +37,15 @@ public sealed class FakeKubernetesApi : IDisposable
     public IEnumerable<string> AppliedDeploymentImages => Requests
         .Where(r => r.Method == "PATCH" && r.PathAndQuery.Contains("/deployments/", StringComparison.Ordinal))
         .Select(r => JsonNode.Parse(r.Body)!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+
+    /// <summary>Requests answered by closing the connection (<see cref="DropAfter"/>); they are not in <see cref="Requests"/>.</summary>
+    public int Dropped => http.Dropped;
+
+    /// <inheritdoc cref="LoopbackHttpServer.RefuseFor"/>
+    public void RefuseFor(int requests, TimeSpan? duration = null) => http.RefuseFor(requests, duration);
+
+    /// <inheritdoc cref="LoopbackHttpServer.DropAfter"/>
+    public void DropAfter(int requests, int count = int.MaxValue) => http.DropAfter(requests, count);
 
     /// <summary>The stored object at an API path (/apis/apps/v1/namespaces/default/deployments/x), or null.</summary>
     public JsonObject? Object(string path) => objects.TryGetValue(path, out var o) ? o : null;

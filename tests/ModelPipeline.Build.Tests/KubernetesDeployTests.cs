@@ -49,14 +49,10 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
     {
         using var workspace = champion.NewWorkspaceWithChampion();
         using var api = new FakeKubernetesApi();
-        var kubeconfig = api.WriteKubeconfig(workspace.Root);
-        var good = RecordImage(workspace, "1.0.0", 'a');
-        var (exit, output) = Deploy(workspace, api, kubeconfig);
-        Assert.True(exit == 0, output);
-        var bad = RecordImage(workspace, "1.0.0", 'b');
+        var (kubeconfig, good, bad) = DeployedThenPushedAgain(workspace, api);
         api.NeverReady.Add(bad);
 
-        (exit, output) = Deploy(workspace, api, kubeconfig);
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
 
         Assert.True(exit == 1, output);
         Assert.Contains("deployment/modelpipeline-churn did not roll out: ProgressDeadlineExceeded", output);
@@ -82,6 +78,63 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
         Assert.Contains("removed what this deploy created", output);
         Assert.Null(api.Object(DeploymentPath));
         Assert.Null(api.Object("/api/v1/namespaces/models/services/modelpipeline-churn"));
+    }
+
+    [Fact]
+    public void Deploy_ClusterLostMidRolloutAndDuringTheUndo_TriesTheUndoThenSaysInOneLineWhatTheClusterMayRun()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        using var api = new FakeKubernetesApi();
+        var (kubeconfig, good, bad) = DeployedThenPushedAgain(workspace, api);
+        // The first read, three applies (Deployment, Service, PodDisruptionBudget), one rollout read; then refused for good.
+        api.RefuseFor(5);
+
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
+
+        Assert.True(exit == 1, output);
+        Assert.DoesNotContain("   at ", output);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("NOT undone", StringComparison.Ordinal));
+        Assert.Contains($"deployment/modelpipeline-churn did not roll out: lost the Kubernetes API server at http://127.0.0.1:{api.Port} while following its rollout (Connection refused)", line);
+        Assert.Contains($"NOT undone: http://127.0.0.1:{api.Port} could not be reached in 4 attempts (Connection refused): deployment/modelpipeline-churn may run {bad}, still {good}, or both (a partial rollout)", line);
+        Assert.Contains("kubectl -n models rollout undo deployment/modelpipeline-churn", line);
+        Assert.Contains("attempt 4 of 4", output);
+        Assert.Equal([good, bad], api.AppliedDeploymentImages);
+    }
+
+    [Fact]
+    public void Deploy_ClusterLostMidRolloutThenBack_TheUndoRetriesAndAppliesThePreviousSpec()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        using var api = new FakeKubernetesApi();
+        var (kubeconfig, good, bad) = DeployedThenPushedAgain(workspace, api);
+        // Refused for 2 s from the first rollout read on; the undo's attempts come 0, 0.5, 1.5 and 3.5 s after the loss.
+        api.RefuseFor(5, TimeSpan.FromSeconds(2));
+
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains($"did not roll out: lost the Kubernetes API server at http://127.0.0.1:{api.Port} while following its rollout (Connection refused); undone: its previous spec ({good}) applied again", output);
+        Assert.Contains("undo: cannot reach", output);
+        Assert.Equal([good, bad, good], api.AppliedDeploymentImages);
+        Assert.Equal(good, api.Object(DeploymentPath)!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Deploy_FirstDeployLostDuringTheApplies_DeletesWhatItSentOnceTheServerIsBack()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        using var api = new FakeKubernetesApi();
+        var kubeconfig = api.WriteKubeconfig(workspace.Root);
+        RecordImage(workspace, "1.0.0", 'a');
+        // The first read and the Deployment's apply; the Service's apply is refused, for 2 s.
+        api.RefuseFor(2, TimeSpan.FromSeconds(2));
+
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("while applying its Service (Connection refused); removed what this deploy created, nothing serves it", output);
+        Assert.Null(api.Object(DeploymentPath));
+        Assert.Contains(api.Requests, r => r.Method == "DELETE" && r.PathAndQuery.StartsWith(DeploymentPath, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,10 +164,19 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
             (closedPort, kubeconfig) = (api.Port, api.WriteKubeconfig(workspace.Root));
         }
 
+        var manifest = Path.Combine(workspace.Root, "deploy", "kubernetes", "churn.yaml");
         var (exit, output) = workspace.BuildFailingWithRegistryKept(
             "Deploy", "--skip", "--force", "--deploy-to", "kubernetes", "--kubeconfig", kubeconfig);
         Assert.Equal(2, exit);
         Assert.Contains($"cannot reach the Kubernetes API server at http://127.0.0.1:{closedPort} (from {kubeconfig}): Connection refused", output);
+        Assert.False(File.Exists(manifest), "the manifest was written for a cluster that was never reached");
+
+        // A manifest from an earlier GenerateDeployment (another replica count) stays as it was.
+        Assert.True(workspace.Build("GenerateDeployment", "--replicas", "3") is { ExitCode: 0 });
+        var generated = File.ReadAllText(manifest);
+        (exit, output) = workspace.BuildFailingWithRegistryKept("Deploy", "--skip", "--force", "--deploy-to", "kubernetes", "--kubeconfig", kubeconfig);
+        Assert.Equal(2, exit);
+        Assert.Equal(generated, File.ReadAllText(manifest));
 
         var missing = Path.Combine(workspace.Root, "no-such-kubeconfig");
         (exit, output) = workspace.BuildFailingWithRegistryKept("Deploy", "--skip", "--force", "--deploy-to", "kubernetes", "--kubeconfig", missing);
@@ -152,6 +214,16 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
     private static (int ExitCode, string Output) Deploy(PipelineWorkspace workspace, FakeKubernetesApi api, string kubeconfig, params string[] more) =>
         workspace.Build(new Dictionary<string, string?> { ["KUBECONFIG"] = kubeconfig },
             ["Deploy", "--skip", "--force", "--deploy-to", "kubernetes", .. more]);
+
+    /// <summary>Churn 1.0.0 deployed from image <c>a…</c> (Deployment, Service, PodDisruptionBudget), then pushed again as image <c>b…</c>.</summary>
+    private static (string Kubeconfig, string Good, string Bad) DeployedThenPushedAgain(PipelineWorkspace workspace, FakeKubernetesApi api)
+    {
+        var kubeconfig = api.WriteKubeconfig(workspace.Root);
+        var good = RecordImage(workspace, "1.0.0", 'a');
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
+        Assert.True(exit == 0, output);
+        return (kubeconfig, good, RecordImage(workspace, "1.0.0", 'b'));
+    }
 
     /// <summary>Records a push of <paramref name="version"/> under a made-up digest of <paramref name="digit"/>s; returns the reference.</summary>
     internal static string RecordImage(PipelineWorkspace workspace, string version, char digit)
