@@ -8,7 +8,7 @@ internal sealed partial class Build
     [Parameter("Folder the benchmark caches fetched data in (flights-3m.parquet from the npm package vega-datasets 3.2.1, sha256-checked); default ~/.cache/modelpipeline")]
     readonly string? BenchmarkCache;
 
-    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights); default: all")]
+    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights) and/or 'explain' (TreeSHAP + permutation importance on flights); default: all")]
     readonly string[]? BenchmarkOnly;
 
     Target Benchmark => _ => _
@@ -39,6 +39,12 @@ internal sealed partial class Build
                 serving = await RunServingBenchmarkAsync() ?? serving;
             }
 
+            var explanations = MarkdownSection.Find(existing, ExplainBenchmark.Heading);
+            if (Selected(ExplainBenchmark.Name))
+            {
+                explanations = new ExplainBenchmark(data, Log).Run();
+            }
+
             var monitoring = MarkdownSection.Find(existing, MonitorBenchmark.Heading);
             if (Selected(MonitorBenchmark.Name))
             {
@@ -47,6 +53,7 @@ internal sealed partial class Build
 
             markdown = MarkdownSection.Splice(markdown, MLNetBenchmarkReport.Heading, mlnet);
             markdown = MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring);
+            markdown = MarkdownSection.Splice(markdown, ExplainBenchmark.Heading, explanations);
             File.WriteAllText(path, MarkdownSection.KeepOthers(markdown, existing));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
         });

@@ -64,7 +64,7 @@ internal sealed class MonitorBenchmark(BenchmarkData data, BuildLog log)
     }
 
     /// <summary>The fastest of <see cref="Repeats"/> runs (wall and CPU seconds of that run).</summary>
-    private static (double Wall, double Cpu) Measure(Action action)
+    internal static (double Wall, double Cpu) Measure(Action action)
     {
         var best = (Wall: double.MaxValue, Cpu: 0.0);
         for (var i = 0; i < Repeats; i++)
@@ -83,5 +83,5 @@ internal sealed class MonitorBenchmark(BenchmarkData data, BuildLog log)
         return best;
     }
 
-    private static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
