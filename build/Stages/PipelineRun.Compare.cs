@@ -57,7 +57,10 @@ internal sealed partial class PipelineRun
         var lineage = new Lineage(
             retrain.DataFiles.Select(f => new DataFileRecord(f.Name, f.Sha256, f.Bytes)).ToArray(),
             retrain.DataHash, retrain.ConfigHash, SchemaHash(model.Schema), Definition.Task.ToString().ToLowerInvariant(), GitCommit(Root),
-            model.Framework.Count == 0 ? null : new SortedDictionary<string, string>(model.Framework.ToDictionary(), StringComparer.Ordinal));
+            model.Framework.Count == 0 ? null : new SortedDictionary<string, string>(model.Framework.ToDictionary(), StringComparer.Ordinal))
+        {
+            Search = retrain.Search,
+        };
         var planned = Registry.PlanBump(lineage);
         var championVersion = championEvaluation is null ? null : champion?.Version;
         // The champion as scored on this holdout (decision.json, the report's table), not as recorded on its own holdout

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ModelPipeline.Data;
 using ModelPipeline.Definitions;
 using ModelPipeline.Evaluation;
+using ModelPipeline.Registry;
 using ModelPipeline.Targets;
 using ModelPipeline.Training;
 
@@ -48,16 +49,21 @@ internal sealed partial class PipelineRun
             return Record(definition, fingerprint, files, runId, trigger, spec, train, () => TrainExternal(train, spec));
         }
 
-        if (definition.Search is { } search)
+        SearchLeaderboard? leaderboard = null;
+        if (definition.Trainer.Type == TrainerType.Auto)
+        {
+            (spec, leaderboard) = Auto(train, spec, definition.Search!);
+        }
+        else if (definition.Search is { } search)
         {
             spec = Search(train, spec, search);
         }
 
-        return Record(definition, fingerprint, files, runId, trigger, spec, train, () => FitBuiltIn(train, spec));
+        return Record(definition, fingerprint, files, runId, trigger, spec, train, () => FitBuiltIn(train, spec), leaderboard);
     }
 
     private string? Record(PipelineDefinition definition, DataFingerprint fingerprint, DataFileEntry[] files, string runId, string trigger,
-        TrainingSpec spec, Frame train, Func<IScoringModel> fit)
+        TrainingSpec spec, Frame train, Func<IScoringModel> fit, SearchLeaderboard? leaderboard = null)
     {
         var trainer = definition.Trainer.Type switch
         {
@@ -76,6 +82,7 @@ internal sealed partial class PipelineRun
             files, model.TrainerType, model.Parameters, runId, trigger, watch.Elapsed.TotalSeconds, Split.Train.Length, Split.Holdout.Length)
         {
             ModelKind = model.Kind,
+            Search = leaderboard,
         });
         Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
         return null;
@@ -134,6 +141,54 @@ internal sealed partial class PipelineRun
         }
 
         return spec with { Parameters = merged };
+    }
+
+    /// <summary>
+    /// <c>trainer.type: auto</c>: searches the built-in families on the training rows only (never the holdout) and
+    /// returns the winner's spec, to refit on all of them, and the leaderboard for the lineage. A budget too small for
+    /// one candidate, or a search that cannot run, stops the build in one line at the budget's file:line:column.
+    /// </summary>
+    private (TrainingSpec Spec, SearchLeaderboard Leaderboard) Auto(Frame train, TrainingSpec spec, SearchSection search)
+    {
+        var watch = Stopwatch.StartNew();
+        var options = SearchMapping.AutoOptions(search, Definition, Threads);
+        Log.Information(FormattableString.Invariant(
+            $"Searching gradient boosting and linear models ({search.Folds}-fold CV on {options.Metric} over {train.RowCount:N0} training rows, budget {search.MaxSeconds:0.###} s = {options.MaxSeconds * AutoSearch.WorkPerSecond / 1e6:N0} M work units, {options.Parallelism} fits at once)"));
+        ProgressBar? bar = null;
+        var gate = new object();
+        AutoSearchResult result;
+        try
+        {
+            result = AutoSearch.Run(train, spec, options, new ImmediateProgress<AutoSearchProgress>(p =>
+            {
+                lock (gate)
+                {
+                    bar ??= Log.Progress("  auto search (M work)", (int)Math.Max(1, p.WorkPlanned / 1_000_000));
+                    bar.Report((int)(p.WorkDone / 1_000_000));
+                }
+            }));
+        }
+        catch (SearchException error)
+        {
+            throw new InputMistakeException($"{search.BudgetLocation}: trainer.type auto: {error.Message}; nothing was trained or registered");
+        }
+        finally
+        {
+            bar?.Dispose();
+        }
+
+        watch.Stop();
+        var leaderboard = SearchMapping.Leaderboard(result, search.MaxSeconds, watch.Elapsed);
+        Artifacts.Write(Artifacts.SearchFile, leaderboard);
+        foreach (var c in result.Leaderboard.Take(5))
+        {
+            Log.Information(FormattableString.Invariant(
+                $"  #{c.Index,-3} {c.Trainer,-19} {result.Metric} {c.MeanScore:0.0000} ± {c.StandardDeviation:0.0000} (rung {c.Rung + 1}/{result.Rungs}) {string.Join(" ", c.Parameters.Select(p => $"{p.Key}={p.Value}"))}"));
+        }
+
+        Log.Success(FormattableString.Invariant(
+            $"Chose #{result.Best.Index} {result.Best.Trainer} ({result.Metric} {result.Best.MeanScore:0.0000} ± {result.Best.StandardDeviation:0.0000}) of {result.Candidates.Count} candidates, {result.SpentWork / 1e6:N0} of {result.BudgetWork / 1e6:N0} M work units in {watch.Elapsed.TotalSeconds:F1} s -> {Rel(Artifacts.SearchFile)}"));
+        return (result.BestSpec(spec), leaderboard);
     }
 
     private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];

@@ -18,4 +18,7 @@ internal sealed record RetrainRecord(
 {
     /// <summary>The challenger's model kind (<c>builtin</c>, <c>mlnet</c>, …): how challenger.bin is read back.</summary>
     public string ModelKind { get; init; } = Training.ModelKinds.BuiltIn;
+
+    /// <summary><c>trainer.type: auto</c>'s leaderboard, which Compare records in the version's lineage.</summary>
+    public Registry.SearchLeaderboard? Search { get; init; }
 }

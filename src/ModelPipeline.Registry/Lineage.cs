@@ -20,4 +20,12 @@ public sealed record Lineage(
     string SchemaHash,
     string Task,
     string? GitCommit = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Framework = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Framework = null)
+{
+    /// <summary>
+    /// <c>trainer.type: auto</c>'s leaderboard: every candidate it scored and which one it chose. Null for other
+    /// trainers. Informational: it does not change the version number.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SearchLeaderboard? Search { get; init; }
+}

@@ -55,7 +55,7 @@ public sealed class DefinitionErrorTests
 
         Assert.Equal(
             "pipelines/x.yaml:6:9: trainer.type: unknown value 'logistc_regression'; expected one of logistic_regression, "
-            + "linear_regression, gradient_boosting, mlnet, onnx_file, command (did you mean 'logistic_regression'?)",
+            + "linear_regression, gradient_boosting, auto, mlnet, onnx_file, command (did you mean 'logistic_regression'?)",
             error);
     }
 

@@ -16,6 +16,15 @@ public static class PipelineDefaults
     public const double CommandTimeoutSeconds = 3600;
     public const double MaxSeconds = 300;
     public const int Parallelism = 1;
+
+    /// <summary><c>trainer.type: auto</c>'s budget: reference seconds of work (docs/pipeline-yaml.md).</summary>
+    public const double AutoMaxSeconds = 60;
+
+    /// <summary><c>trainer.type: auto</c>'s most candidates (<c>search.trials</c>).</summary>
+    public const int AutoTrials = 27;
+
+    /// <summary><c>trainer.type: auto</c>'s CV folds.</summary>
+    public const int AutoFolds = 5;
     public const double MinImprovement = 0.0;
     public const double MinRelativeImprovement = 0.0;
     public const SignificanceTest Test = SignificanceTest.Bootstrap;

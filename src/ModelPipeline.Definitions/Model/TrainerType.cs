@@ -13,6 +13,12 @@ public enum TrainerType
     /// <summary>A pre-trained ONNX model in the repository (<c>trainer.path</c>); retraining notices that it changed.</summary>
     OnnxFile,
 
+    /// <summary>
+    /// Searches the built-in families (gradient boosting, the task's linear trainer) and their parameters by k-fold
+    /// CV on the training rows within <see cref="SearchSection.MaxSeconds"/> of work, then refits the winner.
+    /// </summary>
+    Auto,
+
     /// <summary>An external training command (<c>trainer.command</c>) that writes an ONNX model.</summary>
     Command,
 }

@@ -17,7 +17,7 @@ internal sealed partial class DefinitionReader(ErrorSink errors, string rootDire
         var features = ReadFeatures(root);
         var training = new TrainingReader(errors, rootDirectory);
         var trainer = training.ReadTrainer(root, task);
-        var search = training.ReadSearch(root);
+        var search = training.ReadSearch(root, trainer.Type);
         if (search is not null && trainer.IsExternal && root.Value("search") is { } searchNode)
         {
             errors.Add(searchNode.Start, "search", $"applies only to built-in trainers; trainer.type {Vocabulary.NameOf(Vocabulary.Trainers, trainer.Type)} tunes its own parameters");

@@ -35,6 +35,11 @@ internal sealed partial class TrainingReader(ErrorSink errors, string rootDirect
             }
         }
 
+        if (type == TrainerType.Auto && parameters.Count > 0 && trainer.Value("params") is { } paramsNode)
+        {
+            errors.Add(paramsNode.Start, trainer.PathOf("params"), "applies to one trainer; trainer.type auto chooses the parameters (list values to try under search.space)");
+        }
+
         var (mlnetName, estimator) = type == TrainerType.MLNet ? ReadMLNet(trainer, task, parameters) : (null, null);
         var section = ReadExternal(trainer, new TrainerSection(type, parameters) { Name = mlnetName, Estimator = estimator });
         trainer.Finish();
@@ -112,29 +117,40 @@ internal sealed partial class TrainingReader(ErrorSink errors, string rootDirect
         return (name, null);
     }
 
-    public SearchSection? ReadSearch(YamlScope root)
+    public SearchSection? ReadSearch(YamlScope root, TrainerType trainer)
     {
+        var auto = trainer == TrainerType.Auto;
         if (root.Mapping("search", expected: "a mapping with strategy, folds, space") is not { } search)
         {
-            return null;
+            return auto ? AutoDefaults(root) : null;
         }
 
-        var strategy = search.Choice("strategy", Vocabulary.Strategies, PipelineDefaults.Strategy);
-        var folds = search.Integer("folds", PipelineDefaults.Folds, 2, 100);
-        var trials = search.Integer("trials", PipelineDefaults.Trials, 1, 100_000);
-        if (strategy == SearchStrategy.Grid && search.Value("trials") is { } trialsNode)
+        if (auto && search.Peek("strategy") is { } strategyNode)
+        {
+            search.Value("strategy");
+            errors.Add(strategyNode.Start, search.PathOf("strategy"), "applies only to a search over one trainer; trainer.type auto draws its candidates itself (successive halving)");
+        }
+
+        var strategy = auto ? SearchStrategy.Random : search.Choice("strategy", Vocabulary.Strategies, PipelineDefaults.Strategy);
+        var folds = search.Integer("folds", auto ? PipelineDefaults.AutoFolds : PipelineDefaults.Folds, 2, 100);
+        var trials = search.Integer("trials", auto ? PipelineDefaults.AutoTrials : PipelineDefaults.Trials, 1, 100_000);
+        if (!auto && strategy == SearchStrategy.Grid && search.Value("trials") is { } trialsNode)
         {
             errors.Add(trialsNode.Start, search.PathOf("trials"), "applies only to strategy random (a grid tries every combination)");
         }
 
-        var maxSeconds = search.Number("max_seconds", PipelineDefaults.MaxSeconds, v => v > 0, "a number of seconds > 0");
-        var parallelism = search.Integer("parallelism", PipelineDefaults.Parallelism, 1, 256);
+        var maxSeconds = search.Number("max_seconds", auto ? PipelineDefaults.AutoMaxSeconds : PipelineDefaults.MaxSeconds, v => v > 0, "a number of seconds > 0");
+        var parallelism = search.Integer("parallelism", auto ? 0 : PipelineDefaults.Parallelism, 1, 256);
         var space = new SortedDictionary<string, SearchDimension>(StringComparer.Ordinal);
-        if (search.Mapping("space", required: true, "a mapping of parameter name -> list of values or {min, max, log}") is { } map)
+        var spaceExpected = auto
+            ? "a mapping of parameter name -> list of values (" + string.Join(", ", AutoSpace.Select(p => p.Name)) + ")"
+            : "a mapping of parameter name -> list of values or {min, max, log}";
+        if (search.Mapping("space", required: !auto, spaceExpected) is { } map)
         {
             foreach (var (name, _, value) in map.Entries())
             {
-                if (Dimension(map, name, value, strategy) is { } dimension)
+                var dimension = auto ? AutoDimension(map, name, value) : Dimension(map, name, value, strategy);
+                if (dimension is not null)
                 {
                     space[name] = dimension;
                 }
@@ -146,8 +162,66 @@ internal sealed partial class TrainingReader(ErrorSink errors, string rootDirect
             }
         }
 
+        var budgetAt = search.Value("max_seconds")?.Start ?? search.Owner;
         search.Finish();
-        return new SearchSection(strategy, folds, trials, maxSeconds, parallelism, space);
+        return new SearchSection(strategy, folds, trials, maxSeconds, parallelism, space)
+        {
+            BudgetLocation = $"{errors.File}:{budgetAt.Line}:{budgetAt.Column}",
+        };
+    }
+
+    /// <summary>The parameters <c>trainer.type: auto</c>'s <c>search.space</c> may list, and what each value must be.</summary>
+    private static readonly (string Name, string Expected, Func<ParameterValue, bool> IsValid)[] AutoSpace =
+    [
+        ("learning_rate", "a number > 0", v => v.AsNumber() is > 0 and var n && double.IsFinite(n)),
+        ("max_leaves", "a whole number >= 2", v => v.AsInteger() is >= 2 and <= int.MaxValue),
+        ("max_depth", "'none' or a whole number >= 1", v => v.Text == "none" || v.AsInteger() is >= 1 and <= int.MaxValue),
+        ("min_samples_leaf", "a whole number >= 1", v => v.AsInteger() is >= 1 and <= int.MaxValue),
+        ("l2", "a number >= 0", v => v.AsNumber() is >= 0 and var n && double.IsFinite(n)),
+        ("max_iterations", "a whole number >= 1", v => v.AsInteger() is >= 1 and <= 100_000),
+        ("linear_l2", "a number >= 0 (the linear trainer's l2)", v => v.AsNumber() is >= 0 and var n && double.IsFinite(n)),
+    ];
+
+    /// <summary><c>search</c> as <c>trainer.type: auto</c> takes it when the section is absent; the budget is then set by <c>trainer.type</c>.</summary>
+    private SearchSection AutoDefaults(YamlScope root)
+    {
+        var at = (root.Peek("trainer") as YamlMappingNode)?.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: "type" }).Value?.Start ?? root.Owner;
+        return new SearchSection(SearchStrategy.Random, PipelineDefaults.AutoFolds, PipelineDefaults.AutoTrials, PipelineDefaults.AutoMaxSeconds, 0,
+            new SortedDictionary<string, SearchDimension>(StringComparer.Ordinal))
+        {
+            BudgetLocation = $"{errors.File}:{at.Line}:{at.Column}",
+        };
+    }
+
+    /// <summary>One <c>auto</c> space entry: a known parameter with a list of valid values, each error at its value.</summary>
+    private SearchDimension? AutoDimension(YamlScope space, string name, YamlNode node)
+    {
+        var path = space.PathOf(name);
+        var names = AutoSpace.Select(p => p.Name).ToArray();
+        if (AutoSpace.FirstOrDefault(p => p.Name == name) is not { Name: not null } known)
+        {
+            errors.Add(space.KeyStart(name), path, $"trainer.type auto has no parameter '{name}'; expected one of {string.Join(", ", names)}{YamlScope.DidYouMean(name, names)}");
+            return null;
+        }
+
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
+        {
+            errors.Add(node.Start, path, $"expected a list of values ({known.Expected}), got {YamlNodes.Describe(node)}");
+            return null;
+        }
+
+        var values = sequence.Children.Select((v, i) => Parameter(v, $"{path}[{i}]")).ToArray();
+        var valid = true;
+        foreach (var (value, i) in values.Select((v, i) => (v, i)))
+        {
+            if (value is not null && !known.IsValid(value))
+            {
+                errors.Add(value, $"{path}[{i}]", $"expected {known.Expected}, got '{value.Text}'");
+                valid = false;
+            }
+        }
+
+        return valid && values.All(v => v is not null) ? new SearchDimension(values!, null, null, false) : null;
     }
 
     private SearchDimension? Dimension(YamlScope space, string name, YamlNode node, SearchStrategy strategy)

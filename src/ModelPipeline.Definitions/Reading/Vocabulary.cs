@@ -24,7 +24,7 @@ internal static class Vocabulary
     public static readonly (string Name, TrainerType Value)[] Trainers =
     [
         ("logistic_regression", TrainerType.LogisticRegression), ("linear_regression", TrainerType.LinearRegression),
-        ("gradient_boosting", TrainerType.GradientBoosting), ("mlnet", TrainerType.MLNet),
+        ("gradient_boosting", TrainerType.GradientBoosting), ("auto", TrainerType.Auto), ("mlnet", TrainerType.MLNet),
         ("onnx_file", TrainerType.OnnxFile), ("command", TrainerType.Command),
     ];
 
