@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using k8s;
 using k8s.Autorest;
 using k8s.Exceptions;
@@ -111,21 +112,46 @@ internal sealed class KubernetesCluster : IDisposable
 
     public void Dispose() => client.Dispose();
 
+    /// <summary>
+    /// Runs one call, again (up to <see cref="TransientAttempts"/> in all, 0.2 s then 0.4 s later) when the connection failed
+    /// in a way a new one cures: the server closed a kept-alive connection (the response ended) or reset it. Every call
+    /// here may be repeated: GET, server-side apply (the same object applied twice is one change) and DELETE (404 is fine).
+    /// </summary>
     private async Task<T> Call<T>(Func<Task<T>> call)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await call();
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            throw new InputMistakeException(
-                $"the Kubernetes API server at {Server} refused the credentials of {Kubeconfig} ({(int)e.Response.StatusCode} {e.Response.StatusCode}): " +
-                "renew them or point KUBECONFIG at a kubeconfig allowed to apply Deployments, Services, HPAs and PodDisruptionBudgets in namespace " + Namespace);
-        }
-        catch (HttpRequestException e) when (e.StatusCode is null)
-        {
-            throw new ClusterUnreachableException(Server, Kubeconfig, e.GetBaseException().Message);
+            try
+            {
+                return await call();
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new InputMistakeException(
+                    $"the Kubernetes API server at {Server} refused the credentials of {Kubeconfig} ({(int)e.Response.StatusCode} {e.Response.StatusCode}): " +
+                    "renew them or point KUBECONFIG at a kubeconfig allowed to apply Deployments, Services, HPAs and PodDisruptionBudgets in namespace " + Namespace);
+            }
+            catch (Exception e) when (IsConnectionFailure(e) && IsTransient(e) && attempt < TransientAttempts)
+            {
+                await Task.Delay(TransientBackoff * attempt);
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                throw new ClusterUnreachableException(Server, Kubeconfig, e.GetBaseException().Message);
+            }
         }
     }
+
+    /// <summary>Attempts at one call while its connection is closed or reset under it.</summary>
+    public const int TransientAttempts = 3;
+
+    private static readonly TimeSpan TransientBackoff = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>No HTTP answer came (refused, reset, closed, name or route failure), or the answer's body was cut short.</summary>
+    private static bool IsConnectionFailure(Exception e) => e is HttpRequestException { StatusCode: null } or HttpIOException;
+
+    private static bool IsTransient(Exception e) =>
+        e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }
+        || e.GetBaseException() is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }
+        || e.GetBaseException() is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded };
 }

@@ -138,6 +138,56 @@ public sealed class KubernetesDeployTests(ChampionRegistryFixture champion) : IC
     }
 
     [Fact]
+    public void Deploy_ServerClosingConnections_GetApplyAndDeleteRetriedBoundedThenOneLine()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        using var api = new FakeKubernetesApi();
+        var kubeconfig = api.WriteKubeconfig(workspace.Root);
+        var image = RecordImage(workspace, "1.0.0", 'a');
+
+        // The Deployment's apply answered twice by a closed connection: the third attempt applies it, once.
+        api.DropAfter(1, count: 2);
+        var (exit, output) = Deploy(workspace, api, kubeconfig);
+        Assert.True(exit == 0, output);
+        Assert.Equal(2, api.Dropped);
+        Assert.Equal([image], api.AppliedDeploymentImages);
+
+        // The first read of the next deploy, once.
+        api.DropAfter(0, count: 1);
+        (exit, output) = Deploy(workspace, api, kubeconfig);
+        Assert.True(exit == 0, output);
+        Assert.Equal(3, api.Dropped);
+
+        // Closed for good: the first read is tried three times, then one line, exit 2.
+        api.DropAfter(0);
+        (exit, output) = Deploy(workspace, api, kubeconfig);
+        Assert.Equal(2, exit);
+        Assert.Contains($"cannot reach the Kubernetes API server at http://127.0.0.1:{api.Port} (from {kubeconfig}): ", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(6, api.Dropped);
+    }
+
+    [Fact]
+    public void Deploy_ServerClosingTheConnectionOfADeleteDuringTheUndo_RetriedAndEverythingRemoved()
+    {
+        using var workspace = champion.NewWorkspaceWithChampion();
+        using var api = new FakeKubernetesApi();
+        var kubeconfig = api.WriteKubeconfig(workspace.Root);
+        api.NeverReady.Add(RecordImage(workspace, "1.0.0", 'a'));
+        // The first read, three applies, one rollout read (timed out at once); the first delete's connection closed.
+        api.DropAfter(5, count: 1);
+
+        var (exit, output) = Deploy(workspace, api, kubeconfig, "--rollout-timeout", "0");
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("removed what this deploy created, nothing serves it", output);
+        Assert.Equal(1, api.Dropped);
+        Assert.Equal(3, api.Requests.Count(r => r.Method == "DELETE"));
+        Assert.Null(api.Object(DeploymentPath));
+        Assert.Null(api.Object("/apis/policy/v1/namespaces/models/poddisruptionbudgets/modelpipeline-churn"));
+    }
+
+    [Fact]
     public void Deploy_RefusedCredentials_OneLineExit2AndNothingApplied()
     {
         using var workspace = champion.NewWorkspaceWithChampion();

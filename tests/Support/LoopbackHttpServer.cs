@@ -19,7 +19,7 @@ internal sealed class LoopbackHttpServer : IDisposable
     private int answered;
     private int dropped;
     private (int After, TimeSpan For)? refusal;
-    private (int After, int Count)? drops;
+    private (int After, int Until)? drops;
     private volatile bool disposed;
 
     public LoopbackHttpServer(Func<HttpListenerRequest, (int Status, string ContentType, byte[] Body)> handle)
@@ -45,9 +45,11 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     /// <summary>
     /// After <paramref name="requests"/> more answers the next <paramref name="count"/> requests are read and then answered
-    /// by closing the connection, as a server dropping an idle keep-alive connection does (the client sees the response end).
+    /// by closing the connection in the middle of the answer (HttpListener cannot close it before any): the client sees
+    /// the response end prematurely, as when a server drops a kept-alive connection.
     /// </summary>
-    public void DropAfter(int requests, int count = int.MaxValue) => drops = (Volatile.Read(ref answered) + requests, count);
+    public void DropAfter(int requests, int count = int.MaxValue) =>
+        drops = (Volatile.Read(ref answered) + requests, count == int.MaxValue ? int.MaxValue : Volatile.Read(ref dropped) + count);
 
     public void Dispose()
     {
@@ -85,10 +87,15 @@ internal sealed class LoopbackHttpServer : IDisposable
                 return;
             }
 
-            if (drops is { } drop && answered >= drop.After && dropped < drop.Count)
+            if (drops is { } drop && answered >= drop.After && dropped < drop.Until)
             {
+                // An answer cut short: a length of 2, one byte, then the connection closed (the client sees the response end).
                 await context.Request.InputStream.CopyToAsync(Stream.Null);
                 Interlocked.Increment(ref dropped);
+                context.Response.ContentLength64 = 2;
+                context.Response.KeepAlive = false;
+                await context.Response.OutputStream.WriteAsync("{"u8.ToArray());
+                await context.Response.OutputStream.FlushAsync();
                 context.Response.Abort();
                 continue;
             }
