@@ -8,8 +8,11 @@ internal sealed partial class Build
     [Parameter("Folder the benchmark caches fetched data in (flights-3m.parquet from the npm package vega-datasets 3.2.1, sha256-checked); default ~/.cache/modelpipeline")]
     readonly string? BenchmarkCache;
 
-    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights) and/or 'explain' (TreeSHAP + permutation importance on flights); default: all")]
+    [Parameter("Benchmark only these data sets (names as in docs/benchmarks.md) and/or 'serving' (model server vs. Kestrel vs. Flask) and/or 'monitoring' (profile + drift on flights) and/or 'explain' (TreeSHAP + permutation importance on flights) and/or 'soak' (the model server at 80% of its maximum for --soak-seconds); default: all")]
     readonly string[]? BenchmarkOnly;
+
+    [Parameter("How long the soak benchmark loads the model server after its warm-up (a tenth of this): seconds, at least 10 (issue 16: 600)")]
+    readonly int SoakSeconds = 600;
 
     Target Benchmark => _ => _
         .Description("Train on every benchmark data set (from the repository; flights fetched once from the npm package vega-datasets) with scikit-learn's protocol and run the peers (scikit-learn, XGBoost) on the same rows in the same run; load-test the model server; time profile + drift on flights; write docs/benchmarks.md")
@@ -51,11 +54,27 @@ internal sealed partial class Build
                 monitoring = new MonitorBenchmark(data, Log).Run();
             }
 
+            SoakFigures? soak = null;
+            if (Selected(SoakBenchmark.Name))
+            {
+                if (SoakSeconds < 10)
+                {
+                    throw new InputMistakeException($"--soak-seconds must be at least 10; got {SoakSeconds}.");
+                }
+
+                soak = await new SoakBenchmark(Run.SourceRoot, Path.Combine(RootDirectory, "data"), Log).RunAsync(TimeSpan.FromSeconds(SoakSeconds));
+            }
+
             markdown = MarkdownSection.Splice(markdown, MLNetBenchmarkReport.Heading, mlnet);
             markdown = MarkdownSection.Splice(ServingBenchmarkReport.Splice(markdown, serving), MonitorBenchmark.Heading, monitoring);
             markdown = MarkdownSection.Splice(markdown, ExplainBenchmark.Heading, explanations);
+            markdown = MarkdownSection.Splice(markdown, SoakReport.Heading, soak is null ? null : SoakReport.Section(soak));
             File.WriteAllText(path, MarkdownSection.KeepOthers(markdown, existing));
             Log.Success($"Wrote {Path.GetRelativePath(RootDirectory, path)}");
+            if (soak is not null)
+            {
+                SoakBenchmark.Check(soak); // after the figures are written: a failed soak's section names its failures
+            }
         });
 
     /// <summary>Installs the peers' Debian packages (as root; scripts/start-services.sh with PACKAGES_ONLY=1); false (with a warning) when they are missing.</summary>

@@ -59,14 +59,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         var work = Path.Combine(sourceRoot, ".tmp", "benchmark-serving");
         Directory.CreateDirectory(work);
 
-        var frame = CsvFrameReader.Read(Path.Combine(dataDirectory, "churn.csv"));
-        var (trainRows, holdoutRows) = FrameSplit.TrainHoldout(frame, 0.2, 42, "churn");
-        var model = ModelTrainer.Fit(frame.Take(trainRows), new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>())
-        {
-            TrainerType = "logistic_regression",
-            Seed = 42,
-        });
-        var holdout = frame.Take(holdoutRows);
+        var (frame, trainRows, holdout, model) = ChurnModel(dataDirectory);
         var firstRow = holdout.Take([0]);
         var singleBody = SmokeRequest.Body(firstRow, model.Schema);
         var batchFrame = holdout.Take([.. Enumerable.Range(0, BatchRows).Select(i => i % holdout.RowCount)]);
@@ -200,32 +193,12 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         try
         {
             var address = new Uri($"http://127.0.0.1:{port}/");
-            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = Stopwatch.StartNew();
-            while (true)
+            if (!await AnswersPingAsync(address, process))
             {
-                if (process.HasExited || deadline.Elapsed > StartTimeout)
+                lock (output)
                 {
-                    lock (output)
-                    {
-                        throw new InvalidOperationException($"the Flask + scikit-learn server did not answer /ping (python3-flask, python3-sklearn, python3-pandas, gunicorn installed?):\n{output}");
-                    }
+                    throw new InvalidOperationException($"the Flask + scikit-learn server did not answer /ping (python3-flask, python3-sklearn, python3-pandas, gunicorn installed?):\n{output}");
                 }
-
-                try
-                {
-                    using var ping = await http.GetAsync("ping");
-                    if (ping.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Still training or binding.
-                }
-
-                await Task.Delay(100);
             }
 
             static string? OnePrediction(string body, int rows) =>
@@ -239,6 +212,45 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>The churn logistic regression every serving benchmark serves: trained on the 80% of data/churn.csv (seed 42).</summary>
+    internal static (Frame Frame, int[] TrainRows, Frame Holdout, TrainedModel Model) ChurnModel(string dataDirectory)
+    {
+        var frame = CsvFrameReader.Read(Path.Combine(dataDirectory, "churn.csv"));
+        var (trainRows, holdoutRows) = FrameSplit.TrainHoldout(frame, 0.2, 42, "churn");
+        var model = ModelTrainer.Fit(frame.Take(trainRows), new TrainingSpec(TaskKind.Binary, "churn", new Dictionary<string, string>())
+        {
+            TrainerType = "logistic_regression",
+            Seed = 42,
+        });
+        return (frame, trainRows, frame.Take(holdoutRows), model);
+    }
+
+    /// <summary>Whether a server process on the host answers /ping within <see cref="StartTimeout"/> (false once it exits or the time is up).</summary>
+    internal static async Task<bool> AnswersPingAsync(Uri address, Process process)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed <= StartTimeout)
+        {
+            try
+            {
+                using var ping = await http.GetAsync("ping");
+                if (ping.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Still starting (training, binding).
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     /// <summary>Checks one answer of each kind, warms up for 3 s, then wrk single-row and batch for 10 s each.</summary>
@@ -270,7 +282,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
         return (single, batch);
     }
 
-    private static string WriteModelDirectory(string directory, byte[] bytes, string kind, string file)
+    internal static string WriteModelDirectory(string directory, byte[] bytes, string kind, string file)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllBytes(Path.Combine(directory, file), bytes);
@@ -290,7 +302,7 @@ internal sealed class ServingBenchmark(string sourceRoot, string dataDirectory, 
     internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
