@@ -76,6 +76,7 @@ internal sealed partial class PipelineRun
         var report = ReportMapping.Comparison(Definition, decision with { Verdict = verdict }, $"challenger {nextVersion}", challenger,
             championVersion is null ? null : $"champion {championVersion}", championEvaluation, history,
             Importance(model, decision.PrimaryMetric), championEvaluation is null ? null : Importance(championModel!, decision.PrimaryMetric));
+        report = report with { Leaderboard = ReportMapping.Leaderboard(retrain.Search) };
         var html = HtmlReport.Render(report);
         var markdown = MarkdownReport.Render(report);
 

@@ -1,5 +1,6 @@
 using ModelPipeline.Definitions;
 using ModelPipeline.Evaluation;
+using ModelPipeline.Registry;
 using ModelPipeline.Reports;
 using ModelPipeline.Training;
 using ReportMatrix = ModelPipeline.Reports.ConfusionMatrix;
@@ -27,6 +28,31 @@ internal static class ReportMapping
                 new("config hash", definition.ConfigHash[..12]),
             ],
         };
+
+    /// <summary>The report's leaderboard of a <c>trainer.type: auto</c> search, the chosen candidate first; null without one.</summary>
+    public static Leaderboard? Leaderboard(SearchLeaderboard? search)
+    {
+        if (search is null)
+        {
+            return null;
+        }
+
+        string Stage(SearchCandidate c) =>
+            c.Iterations is null ? "full fit" : c.Rung == search.Rungs - 1 ? $"{c.Iterations} iterations (all)" : $"{c.Iterations} iterations (rung {c.Rung + 1}/{search.Rungs})";
+
+        var chosen = search.Candidates.First(c => c.Index == search.Chosen);
+        var direction = MetricNames.Direction(search.Metric);
+        var rest = search.Candidates.Where(c => c.Index != search.Chosen)
+            .OrderBy(c => double.IsFinite(c.Mean) ? 0 : 1)
+            .ThenByDescending(c => c.Rung)
+            .ThenBy(c => direction == MetricDirection.HigherIsBetter ? -c.Mean : c.Mean)
+            .ThenBy(c => c.Index);
+        var summary = FormattableString.Invariant(
+            $"{search.Candidates.Count} candidates, {search.Folds}-fold CV on the training rows, {search.Rungs} successive-halving rung(s); budget {search.BudgetSeconds:0.###} s = {search.BudgetWork / 1e6:N0} M work units, {search.SpentWork / 1e6:N0} M spent in {search.Seconds:F1} s");
+        return new Leaderboard(search.Metric, summary, [.. new[] { chosen }.Concat(rest).Select(c => new LeaderboardRow(c.Index, c.Trainer,
+            string.Join(" ", c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")), Stage(c), c.Mean, c.StandardDeviation,
+            c.Work, c.Seconds, c.Index == search.Chosen) { Error = c.Error })]);
+    }
 
     private static ModelSide Side(string label, ModelEvaluation evaluation, int seed)
     {

@@ -34,6 +34,11 @@ public sealed class AutoTrainerTests
         using var retrain = JsonDocument.Parse(File.ReadAllText(Path.Combine(one.Root, "artifacts", "churn", "retrain.json")));
         Assert.Equal(chosen.GetProperty("trainer").GetString(), retrain.RootElement.GetProperty("trainer").GetString());
         Assert.All(candidates.EnumerateArray(), c => Assert.True(c.TryGetProperty("mean", out _) && c.TryGetProperty("standard_deviation", out _) && c.GetProperty("work").GetInt64() > 0));
+        Assert.Matches(@"auto search \(M work\) \d+/\d+", outputOne);
+        var report = File.ReadAllText(Directory.EnumerateFiles(one.Models, "report.html", SearchOption.AllDirectories).Single());
+        Assert.Contains("<h2>Model search</h2>", report);
+        Assert.Equal(candidates.GetArrayLength(), System.Text.RegularExpressions.Regex.Count(report[report.IndexOf("<section id=\"search\">", StringComparison.Ordinal)..].Split("</section>")[0], "<tr( class=\"chosen\")?><td>"));
+        Assert.Contains("#### Model search", File.ReadAllText(Directory.EnumerateFiles(one.Models, "report.md", SearchOption.AllDirectories).Single()));
     }
 
     [Fact]

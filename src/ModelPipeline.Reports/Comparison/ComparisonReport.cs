@@ -34,4 +34,7 @@ public sealed record ComparisonReport(
 
     /// <summary>Lineage facts shown under the header, e.g. "Data fingerprint" → "sha256:…", "Commit" → "abc123".</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
+
+    /// <summary>The automatic model search that chose the challenger (<c>trainer.type: auto</c>); null otherwise.</summary>
+    public Leaderboard? Leaderboard { get; init; }
 }

@@ -13,6 +13,7 @@ internal static class ComparisonHtml
         GateChecks(html, report.Checks);
         var metrics = MetricOrder.Of(report);
         MetricsSection(html, report, metrics);
+        LeaderboardHtml.Append(html, report.Leaderboard);
         Curves(html, report);
         Confusions(html, report);
         Residuals(html, report);

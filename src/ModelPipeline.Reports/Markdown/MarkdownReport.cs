@@ -29,6 +29,7 @@ public static class MarkdownReport
         MetricsTable(md, report, metrics);
         GateTable(md, report.Checks);
         ImportanceTable(md, report);
+        LeaderboardMarkdown.Append(md, report.Leaderboard);
         if (report.History.Any(p => double.IsFinite(p.Value)))
         {
             md.Append("#### ").Append(Cell(report.PrimaryMetric)).Append(" across versions\n\n")
