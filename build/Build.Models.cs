@@ -61,6 +61,8 @@ internal sealed partial class Build
             var registry = Run.Registry;
             var version = registry.GetVersion(Version!);
             registry.Verify(version);
+            // MLflow first: with --mlflow-required a refusal leaves the local champion where it was.
+            Run.Tracking?.MoveChampion(Run, version);
             var move = registry.Promote(version.Version, ActorName, Reason ?? "promoted by hand");
             Log.Success($"champion: {move.From ?? "none"} -> {move.To}");
         });
@@ -70,23 +72,34 @@ internal sealed partial class Build
         .Executes(async () =>
         {
             var registry = Run.Registry;
-            if (DeployToKubernetes)
+            // MLflow's alias moves first (with --mlflow-required a refusal changes nothing) and back when the deploy fails.
+            var current = registry.Champion;
+            Run.Tracking?.MoveChampion(Run, registry.RollbackTarget(To));
+            try
             {
-                // The target version rolls out first: a failed (and undone) rollout moves no alias.
-                await RollOutAsync(registry.RollbackTarget(To));
-                var moved = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);
-                Log.Success($"champion: {moved.From ?? "none"} -> {moved.To}");
-                return;
-            }
+                if (DeployToKubernetes)
+                {
+                    // The target version rolls out first: a failed (and undone) rollout moves no alias.
+                    await RollOutAsync(registry.RollbackTarget(To));
+                    var moved = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);
+                    Log.Success($"champion: {moved.From ?? "none"} -> {moved.To}");
+                    return;
+                }
 
-            var (engine, _) = await Run.ConnectEngineAsync();
-            if (engine is not null && await Run.ServingContainerAsync(engine) is not null)
+                var (engine, _) = await Run.ConnectEngineAsync();
+                if (engine is not null && await Run.ServingContainerAsync(engine) is not null)
+                {
+                    // Deployed here: check the target version's image is there before the alias moves, so a failure moves nothing.
+                    _engine = engine;
+                    var target = registry.RollbackTarget(To);
+                    Run.RequirePushedImage(target);
+                    await DeployVersionAsync(target);
+                }
+            }
+            catch when (Run.Tracking is not null)
             {
-                // Deployed here: check the target version's image is there before the alias moves, so a failure moves nothing.
-                _engine = engine;
-                var target = registry.RollbackTarget(To);
-                Run.RequirePushedImage(target);
-                await DeployVersionAsync(target);
+                Run.Tracking.MoveChampion(Run, current);
+                throw;
             }
 
             var move = registry.Rollback(ActorName, Reason ?? "rolled back by hand", To);

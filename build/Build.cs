@@ -45,7 +45,7 @@ internal sealed partial class Build : BuildDefinition
     /// <summary>Runs the build with the given arguments; tests pass their own host to capture output.</summary>
     internal static int Start(string[] args, BuildHost? host) => Execute<Build>(args, x => x.Deploy, host);
 
-    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads);
+    PipelineRun Run => _run ??= new PipelineRun(RootDirectory, Pipeline, ModelsDirectory, Log, Threads) { Tracking = Mlflow };
 
     /// <summary>
     /// Mistakes in what the user wrote: a pipeline file, a pipeline's name, a data file, a version or alias. Their
@@ -56,7 +56,8 @@ internal sealed partial class Build : BuildDefinition
         or PipelineNotFoundException
         or DataFormatException
         or (RegistryException and not RegistryIntegrityException)
-        or ClusterUnreachableException;
+        or ClusterUnreachableException
+        or Tracking.MLflowException;
 
     PipelineRun? _run;
 }

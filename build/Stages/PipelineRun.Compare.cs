@@ -97,7 +97,18 @@ internal sealed partial class PipelineRun
             attachments[OnnxAttachment] = OnnxExport.ToBytes(builtIn);
         }
 
-        var registered = Registry.Register(new NewVersion(model.ToBytes(), lineage)
+        var modelBytes = model.ToBytes();
+        if (Tracking?.LogCompare(this, record, challenger.Metrics.Values, new Dictionary<string, byte[]>
+            {
+                ["decision.json"] = decisionJson,
+                ["report.html"] = attachments["report.html"],
+                ["report.md"] = attachments["report.md"],
+            }, modelBytes, ModelKinds.Find(model.Kind).FileName) is { } runs)
+        {
+            lineage = lineage with { TrackingRuns = runs };
+        }
+
+        var registered = Registry.Register(new NewVersion(modelBytes, lineage)
         {
             ModelKind = model.Kind,
             ModelFile = ModelKinds.Find(model.Kind).FileName,

@@ -17,6 +17,7 @@ internal sealed partial class PipelineRun
         var metrics = new SortedDictionary<string, double>(evaluation.Metrics.Values.ToDictionary(), StringComparer.Ordinal);
         Artifacts.Write(Artifacts.EvaluationFile, new EvaluationRecord(Definition.Name, Split.Holdout.Length, metrics));
         Log.Information($"Holdout ({Split.Holdout.Length:N0} rows): " + string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:0.0000}")));
+        Tracking?.LogEvaluate(this, metrics);
         return metrics;
     }
 

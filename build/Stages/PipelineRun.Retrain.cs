@@ -19,7 +19,7 @@ internal sealed partial class PipelineRun
         var definition = Definition;
         var fingerprint = Fingerprint;
         Artifacts.Delete(Artifacts.RetrainRecord, Artifacts.SearchFile, Artifacts.ChallengerModel, Artifacts.EvaluationFile, Artifacts.DecisionFile,
-            Artifacts.ImageRecord, Artifacts.PushRecord);
+            Artifacts.ImageRecord, Artifacts.PushRecord, Artifacts.MlflowRecord);
         var latest = Registry.Latest;
         var files = fingerprint.Files.Select(f => new DataFileEntry(f.Name, f.Sha256, f.Bytes)).ToArray();
         var runId = $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -85,6 +85,7 @@ internal sealed partial class PipelineRun
             Search = leaderboard,
         });
         Log.Success($"Trained {model.TrainerType} in {watch.Elapsed.TotalSeconds:F2} s -> {Rel(Artifacts.ChallengerModel)}");
+        Tracking?.LogRetrain(this);
         return null;
     }
 

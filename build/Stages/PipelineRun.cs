@@ -32,6 +32,9 @@ internal sealed partial class PipelineRun(string root, string pipeline, string m
 
     public int? Threads { get; } = threads;
 
+    /// <summary>The MLflow server Retrain, Evaluate and CompareWithChampion log to, or null (no MLFLOW_TRACKING_URI).</summary>
+    public MlflowTracking? Tracking { get; init; }
+
     public RunArtifacts Artifacts { get; } = new(root, pipeline);
 
     public PipelineDefinition Definition => _definition ??= LoadDefinition();

@@ -40,6 +40,8 @@ internal sealed class RunArtifacts(string root, string pipeline)
 
     public string DeployRecord => Path.Combine(Directory, "deploy.json");
 
+    public string MlflowRecord => Path.Combine(Directory, "mlflow.json");
+
     public void Write<T>(string path, T value) => WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, Json));
 
     public void WriteText(string path, string text) => WriteBytes(path, System.Text.Encoding.UTF8.GetBytes(text));

@@ -28,4 +28,12 @@ public sealed record Lineage(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SearchLeaderboard? Search { get; init; }
+
+    /// <summary>
+    /// The runs that made and judged this version in an experiment tracker the pipeline logs to, by name (e.g.
+    /// <c>mlflow.retrain</c> -> run id, <c>mlflow.server</c>); null when none. Opaque to the registry; it does not change the
+    /// version number.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? TrackingRuns { get; init; }
 }
