@@ -12,20 +12,19 @@ namespace ModelPipeline.Training.Explanations;
 internal sealed class TreeShap
 {
     private readonly RegressionTree _tree;
-    private readonly int[] _feature;
-    private readonly double[] _zero;
-    private readonly double[] _one;
-    private readonly double[] _weight;
+    private readonly TreeNode[] _nodes;
+    private readonly PathElement[] _path;
+
+    /// <summary>1/k for every path length this tree can have (the loops multiply instead of dividing).</summary>
+    private readonly double[] _reciprocal;
 
     public TreeShap(RegressionTree tree)
     {
         _tree = tree;
+        _nodes = tree.Nodes;
         var depth = Depth(tree.Nodes, 0);
-        var size = (depth + 2) * (depth + 3) / 2;
-        _feature = new int[size];
-        _zero = new double[size];
-        _one = new double[size];
-        _weight = new double[size];
+        _path = new PathElement[(depth + 2) * (depth + 3) / 2];
+        _reciprocal = [.. Enumerable.Range(0, depth + 3).Select(k => k == 0 ? 0 : 1.0 / k)];
         Expected = Mean(tree.Nodes, 0);
     }
 
@@ -39,22 +38,17 @@ internal sealed class TreeShap
     {
         // This call's path lives at [start, start + depth]; the parent's at [offset, offset + depth - 1].
         var start = offset + depth;
-        if (depth > 0)
-        {
-            Array.Copy(_feature, offset, _feature, start, depth);
-            Array.Copy(_zero, offset, _zero, start, depth);
-            Array.Copy(_one, offset, _one, start, depth);
-            Array.Copy(_weight, offset, _weight, start, depth);
-        }
-
-        Extend(start, depth, parentZero, parentOne, parentFeature);
-        ref readonly var current = ref _tree.Nodes[node];
+        var path = _path.AsSpan(start, depth + 1);
+        _path.AsSpan(offset, depth).CopyTo(path);
+        Extend(path, depth, parentZero, parentOne, parentFeature);
+        ref readonly var current = ref _nodes[node];
         if (current.IsLeaf)
         {
+            var value = current.Value;
             for (var i = 1; i <= depth; i++)
             {
-                var w = UnwoundSum(start, depth, i);
-                phi[_feature[start + i]] += w * (_one[start + i] - _zero[start + i]) * current.Value;
+                ref readonly var element = ref path[i];
+                phi[element.Feature] += UnwoundSum(path, depth, i) * (element.One - element.Zero) * value;
             }
 
             return;
@@ -62,17 +56,17 @@ internal sealed class TreeShap
 
         var split = current.Feature;
         var (hot, cold) = _tree.GoesLeft(in current, bins[split]) ? (current.Left, current.Right) : (current.Right, current.Left);
-        var hotZero = _tree.Nodes[hot].Cover / current.Cover;
-        var coldZero = _tree.Nodes[cold].Cover / current.Cover;
+        var hotZero = _nodes[hot].Cover / current.Cover;
+        var coldZero = _nodes[cold].Cover / current.Cover;
         var (incomingZero, incomingOne) = (1.0, 1.0);
         var unique = depth;
         for (var k = 1; k <= depth; k++)
         {
-            if (_feature[start + k] == split)
+            if (path[k].Feature == split)
             {
                 // Split on this feature before: undo that split so this one stands for both.
-                (incomingZero, incomingOne) = (_zero[start + k], _one[start + k]);
-                Unwind(start, depth, k);
+                (incomingZero, incomingOne) = (path[k].Zero, path[k].One);
+                Unwind(path, depth, k);
                 unique--;
                 break;
             }
@@ -82,64 +76,67 @@ internal sealed class TreeShap
         Recurse(bins, phi, cold, unique + 1, start, coldZero * incomingZero, 0, split);
     }
 
-    private void Extend(int start, int depth, double zero, double one, int feature)
+    private void Extend(Span<PathElement> path, int depth, double zero, double one, int feature)
     {
-        _feature[start + depth] = feature;
-        _zero[start + depth] = zero;
-        _one[start + depth] = one;
-        _weight[start + depth] = depth == 0 ? 1 : 0;
+        path[depth] = new PathElement(feature, zero, one, depth == 0 ? 1 : 0);
+        var scale = _reciprocal[depth + 1];
         for (var i = depth - 1; i >= 0; i--)
         {
-            _weight[start + i + 1] += one * _weight[start + i] * (i + 1) / (depth + 1);
-            _weight[start + i] = zero * _weight[start + i] * (depth - i) / (depth + 1);
+            path[i + 1].Weight += one * path[i].Weight * (i + 1) * scale;
+            path[i].Weight = zero * path[i].Weight * (depth - i) * scale;
         }
     }
 
-    private void Unwind(int start, int depth, int index)
+    private static void Unwind(Span<PathElement> path, int depth, int index)
     {
-        var one = _one[start + index];
-        var zero = _zero[start + index];
-        var next = _weight[start + depth];
+        var one = path[index].One;
+        var zero = path[index].Zero;
+        var next = path[depth].Weight;
         for (var i = depth - 1; i >= 0; i--)
         {
             if (one != 0)
             {
-                var kept = _weight[start + i];
-                _weight[start + i] = next * (depth + 1) / ((i + 1) * one);
-                next = kept - (_weight[start + i] * zero * (depth - i) / (depth + 1));
+                var kept = path[i].Weight;
+                path[i].Weight = next * (depth + 1) / ((i + 1) * one);
+                next = kept - (path[i].Weight * zero * (depth - i) / (depth + 1));
             }
             else
             {
-                _weight[start + i] = _weight[start + i] * (depth + 1) / (zero * (depth - i));
+                path[i].Weight = path[i].Weight * (depth + 1) / (zero * (depth - i));
             }
         }
 
         for (var i = index; i < depth; i++)
         {
-            _feature[start + i] = _feature[start + i + 1];
-            _zero[start + i] = _zero[start + i + 1];
-            _one[start + i] = _one[start + i + 1];
+            (path[i].Feature, path[i].Zero, path[i].One) = (path[i + 1].Feature, path[i + 1].Zero, path[i + 1].One);
         }
     }
 
-    private double UnwoundSum(int start, int depth, int index)
+    private double UnwoundSum(ReadOnlySpan<PathElement> path, int depth, int index)
     {
-        var one = _one[start + index];
-        var zero = _zero[start + index];
-        var next = _weight[start + depth];
+        var one = path[index].One;
+        var zero = path[index].Zero;
+        var next = path[depth].Weight;
         var total = 0.0;
-        for (var i = depth - 1; i >= 0; i--)
+        var scale = _reciprocal[depth + 1];
+        if (one != 0)
         {
-            if (one != 0)
+            var width = (depth + 1) / one;
+            for (var i = depth - 1; i >= 0; i--)
             {
-                var share = next * (depth + 1) / ((i + 1) * one);
+                var share = next * width * _reciprocal[i + 1];
                 total += share;
-                next = _weight[start + i] - (share * zero * (depth - i) / (depth + 1));
+                next = path[i].Weight - (share * zero * (depth - i) * scale);
             }
-            else if (zero != 0)
+        }
+        else if (zero != 0)
+        {
+            for (var i = depth - 1; i >= 0; i--)
             {
-                total += _weight[start + i] / zero / ((double)(depth - i) / (depth + 1));
+                total += path[i].Weight * (depth + 1) * _reciprocal[depth - i];
             }
+
+            total /= zero;
         }
 
         return total;
@@ -151,4 +148,13 @@ internal sealed class TreeShap
     private static double Mean(TreeNode[] nodes, int node) =>
         nodes[node].IsLeaf ? nodes[node].Value
             : ((nodes[nodes[node].Left].Cover * Mean(nodes, nodes[node].Left)) + (nodes[nodes[node].Right].Cover * Mean(nodes, nodes[node].Right))) / nodes[node].Cover;
+
+    /// <summary>One split on the path from the root: its feature, the share of training rows (zero) and of this row (one) that pass it, and the path weight.</summary>
+    private struct PathElement(int feature, double zero, double one, double weight)
+    {
+        public int Feature = feature;
+        public double Zero = zero;
+        public double One = one;
+        public double Weight = weight;
+    }
 }
