@@ -128,6 +128,26 @@ public sealed class AutoSearchTests(ITestOutputHelper output)
         Assert.True(auto >= logistic - 1e-12, $"auto {auto} < logistic {logistic}");
     }
 
+    [Theory]
+    [InlineData("diabetes_progression.csv", "disease_progression", TaskKind.Regression, "linear_regression", "rmse")]
+    [InlineData("satellite.csv", "class", TaskKind.Multiclass, "logistic_regression", "macro_f1")]
+    public void Run_RegressionAndMulticlass_SearchBothFamiliesWithTheTasksMetric(string file, string label, TaskKind task, string linear, string metric)
+    {
+        var (train, holdout) = TestData.Split(file, label, stratify: task != TaskKind.Regression);
+        train = train.Take(TestData.Subset([.. Enumerable.Range(0, train.RowCount)], 1500, 5));
+        var spec = new TrainingSpec(task, label, new Dictionary<string, string>());
+
+        var result = AutoSearch.Run(train, spec, new AutoSearchOptions { MaxSeconds = 10, Folds = 3, Seed = 42, MaxCandidates = 9, Parallelism = 2 });
+
+        Assert.Equal(metric, result.Metric);
+        Assert.Contains(result.Candidates, c => c.Trainer == linear);
+        Assert.Contains(result.Candidates, c => c.Trainer == "gradient_boosting");
+        Assert.All(result.Candidates, c => Assert.Null(c.Error));
+        var model = ModelTrainer.Fit(train, result.BestSpec(spec));
+        var value = ModelEvaluator.Evaluate(model, holdout).Metrics[metric];
+        output.WriteLine(FormattableString.Invariant($"{file}: {result.Candidates.Count} candidates, best #{result.Best.Index} {result.Best.Trainer} CV {result.Best.MeanScore:F4}, holdout {metric} {value:F4}"));
+    }
+
     private static string Describe(AutoSearchResult result) =>
         string.Join("\n", result.Candidates.Select(c => FormattableString.Invariant(
             $"{c.Index} {c.Trainer} {string.Join(",", c.Parameters.Select(p => $"{p.Key}={p.Value}"))} r{c.Rung} {c.Work} {string.Join(",", c.Score?.FoldScores.Select(s => s.ToString("R")) ?? [])}")));
