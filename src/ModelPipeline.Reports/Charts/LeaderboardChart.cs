@@ -56,7 +56,7 @@ internal static class LeaderboardChart
                 svg.Rect(0, y - (RowHeight / 2), width, RowHeight, "#fff8c5");
             }
 
-            svg.Text(LabelWidth - 10, y + 4, $"#{row.Index} {row.Trainer} · {row.Stage}", "end", row.Chosen ? "label strong" : "label");
+            svg.Text(LabelWidth - 10, y + 4, $"#{row.Index} {row.Trainer}", "end", row.Chosen ? "label strong" : "label");
             var color = ColorOf(row.Trainer, trainers);
             if (double.IsFinite(row.Spread) && row.Spread > 0)
             {
@@ -64,7 +64,7 @@ internal static class LeaderboardChart
             }
 
             svg.Circle(scale.MapClamped(row.Mean), y, 4.5, color, "dot",
-                $"#{row.Index} {row.Trainer} {row.Parameters}: {leaderboard.Metric} {Numbers.Metric(row.Mean)} ± {Numbers.Metric(row.Spread)}");
+                $"#{row.Index} {row.Trainer} {row.Parameters} ({row.Stage}): {leaderboard.Metric} {Numbers.Metric(row.Mean)} ± {Numbers.Metric(row.Spread)}");
             svg.Text(width - ValueWidth + 8, y + 4, $"{Numbers.Metric(row.Mean)} ± {Numbers.Metric(row.Spread)}", "start", "value");
         }
 
