@@ -22,6 +22,11 @@ internal static class VersionText
         }
 
         text.AppendLine($"  config    {version.Lineage.ConfigHash}; schema {version.Lineage.SchemaHash}; git {version.Lineage.GitCommit ?? "none"}");
+        if (version.Lineage.TrackingRuns is { Count: > 0 } runs)
+        {
+            text.AppendLine("  tracking  " + string.Join(", ", runs.Select(r => $"{r.Key}={r.Value}")));
+        }
+
         text.AppendLine("  metrics   " + string.Join(", ", version.Metrics.Select(m => $"{m.Key} {m.Value.ToString("0.0000", CultureInfo.InvariantCulture)}")));
         text.AppendLine("  params    " + string.Join(", ", version.Parameters.Select(p => $"{p.Key}={p.Value}")));
         var moves = history.Where(m => m.From == version.Version || m.To == version.Version).ToArray();
@@ -53,6 +58,11 @@ internal static class VersionText
         }
 
         text.Append($"| config | `{version.Lineage.ConfigHash}` |\n| schema | `{version.Lineage.SchemaHash}` |\n| git | `{version.Lineage.GitCommit ?? "none"}` |\n");
+        foreach (var (name, value) in version.Lineage.TrackingRuns ?? new Dictionary<string, string>())
+        {
+            text.Append($"| {Cell(name)} | `{value}` |\n");
+        }
+
         text.Append("\n| metric | value |\n|---|---:|\n");
         foreach (var (name, value) in version.Metrics)
         {

@@ -63,6 +63,9 @@ public sealed class MlflowTrackingTests
         Assert.Equal(((string?)compare["info"]!["run_id"], $"mlflow-artifacts:/{experiment}/{compare["info"]!["run_id"]}/artifacts/model"),
             ((string?)registered["run_id"], (string?)registered["source"]));
         Assert.Equal("1", server.Alias("churn", "champion"));
+        (exit, output) = workspace.Build("ShowVersion", "--version", "1.0.0");
+        Assert.True(exit == 0, output);
+        Assert.Contains($"mlflow.compare={compare["info"]!["run_id"]}", output);
 
         // A config change makes 1.0.1; promoted by hand, rolled back: MLflow's alias goes where ours goes.
         workspace.Edit("pipelines/churn.yaml", "l2: 1.0,", "l2: 0.5,");
