@@ -80,7 +80,9 @@ internal sealed class FrameAssembler(CsvLayout layout, long? expectedBytes)
         _capacity = capacity;
         if (_sinks is null)
         {
-            _sinks = layout.SlotFields.Select((_, slot) => new ColumnSink(layout.SlotName(slot), layout.Declared[slot], capacity)).ToArray();
+            // A column read as text from the start (declared categorical, as every model input of a text/csv scoring
+            // request is) gets its code array at once, not a number array as large that the first chunk would drop.
+            _sinks = layout.SlotFields.Select((_, slot) => new ColumnSink(layout.SlotName(slot), layout.Declared[slot], capacity, layout.TextFromStart[slot])).ToArray();
             return;
         }
 
