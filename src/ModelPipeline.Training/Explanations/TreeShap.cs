@@ -25,11 +25,10 @@ internal sealed class TreeShap
         var depth = Depth(tree.Nodes, 0);
         _path = new PathElement[(depth + 2) * (depth + 3) / 2];
         _reciprocal = [.. Enumerable.Range(0, depth + 3).Select(k => k == 0 ? 0 : 1.0 / k)];
-        Expected = Mean(tree.Nodes, 0);
     }
 
     /// <summary>The tree's output averaged over the training rows (leaf values weighted by cover).</summary>
-    public double Expected { get; }
+    public static double Expected(RegressionTree tree) => Mean(tree.Nodes, 0);
 
     /// <summary>Adds the tree's contributions for the row whose bins start at <paramref name="rowBins"/> to <paramref name="phi"/> (one per feature).</summary>
     public void Add(ReadOnlySpan<byte> rowBins, Span<double> phi) => Recurse(rowBins, phi, 0, 0, 0, 1, 1, -1);

@@ -95,7 +95,7 @@ internal sealed class TreeEnsembleBody(TaskKind task, FeatureBinner binner, doub
         var baseValues = (double[])Baseline.Clone();
         for (var t = 0; t < Trees.Count; t++)
         {
-            baseValues[t % k] += new TreeShap(Trees[t]).Expected;
+            baseValues[t % k] += TreeShap.Expected(Trees[t]);
         }
 
         var values = new double[inputs.RowCount * k * features];
