@@ -31,13 +31,7 @@ internal static class ImportanceChart
         var ticks = Ticks.Cover(Math.Min(0, values.DefaultIfEmpty(0).Min()), Math.Max(0, values.DefaultIfEmpty(0).Max()) is var max && max > 0 ? max : 1, 4);
         var scale = new LinearScale(ticks.Min, ticks.Max, left, right);
 
-        var legendX = left;
-        foreach (var (label, color, _) in sides)
-        {
-            svg.Rect(legendX, 8, 12, 12, color);
-            svg.Text(legendX + 18, 18, label, "start", "legend");
-            legendX += 36 + (label.Length * 7.2);
-        }
+        svg.Legend(left, sides.Select(s => (s.Label, s.Color)));
 
         var zero = scale.Map(0);
         svg.Line(zero, 30, zero, height - 4, "axis");
@@ -62,10 +56,7 @@ internal static class ImportanceChart
                 {
                     var low = scale.MapClamped(row.Loss - row.Spread);
                     var high = scale.MapClamped(row.Loss + row.Spread);
-                    var mid = y + (BarHeight / 2);
-                    svg.Line(low, mid, high, mid, "whisker");
-                    svg.Line(low, mid - 4, low, mid + 4, "whisker");
-                    svg.Line(high, mid - 4, high, mid + 4, "whisker");
+                    svg.Whisker(low, high, y + (BarHeight / 2), 4);
                 }
 
                 svg.Text(right + 8, y + BarHeight - 2, Numbers.Metric(row.Loss), "start", "value");

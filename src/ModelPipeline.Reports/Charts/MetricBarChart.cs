@@ -23,13 +23,7 @@ internal static class MetricBarChart
         var left = LabelWidth;
         var right = width - ValueWidth;
 
-        var legendX = left;
-        foreach (var (side, color) in sides)
-        {
-            svg.Rect(legendX, 8, 12, 12, color);
-            svg.Text(legendX + 18, 18, side.Label, "start", "legend");
-            legendX += 36 + (side.Label.Length * 7.2);
-        }
+        svg.Legend(left, sides.Select(s => (s.Side.Label, s.Color)));
 
         for (var m = 0; m < metrics.Count; m++)
         {
@@ -59,10 +53,7 @@ internal static class MetricBarChart
                 {
                     var low = scale.MapClamped(interval.Low);
                     var high = scale.MapClamped(interval.High);
-                    var mid = y + (BarHeight / 2);
-                    svg.Line(low, mid, high, mid, "whisker");
-                    svg.Line(low, mid - 5, low, mid + 5, "whisker");
-                    svg.Line(high, mid - 5, high, mid + 5, "whisker");
+                    svg.Whisker(low, high, y + (BarHeight / 2), 5);
                 }
 
                 svg.Text(right + 8, y + BarHeight - 3, Numbers.Metric(value), "start", "value");

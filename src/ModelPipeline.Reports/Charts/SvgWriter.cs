@@ -92,6 +92,27 @@ internal sealed class SvgWriter
         return this;
     }
 
+    /// <summary>A legend row at the top (y 8-20): a square swatch and the label per entry, left to right from <paramref name="x"/>.</summary>
+    public SvgWriter Legend(double x, IEnumerable<(string Label, string Color)> entries)
+    {
+        foreach (var (label, color) in entries)
+        {
+            Rect(x, 8, 12, 12, color);
+            Text(x + 18, 18, label, "start", "legend");
+            x += 36 + (label.Length * 7.2);
+        }
+
+        return this;
+    }
+
+    /// <summary>A horizontal interval from <paramref name="low"/> to <paramref name="high"/> at height <paramref name="mid"/>, with end caps of ± <paramref name="cap"/>.</summary>
+    public SvgWriter Whisker(double low, double high, double mid, double cap)
+    {
+        Line(low, mid, high, mid, "whisker");
+        Line(low, mid - cap, low, mid + cap, "whisker");
+        return Line(high, mid - cap, high, mid + cap, "whisker");
+    }
+
     public override string ToString() => _svg + "</svg>";
 
     private void AppendPaint(string attribute, string? value)
