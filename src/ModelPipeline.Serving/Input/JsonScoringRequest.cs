@@ -7,7 +7,7 @@ namespace ModelPipeline.Serving.Input;
 /// <summary>
 /// Reads an MLflow scoring request body (<c>application/json</c>) holding exactly one of <c>dataframe_split</c>,
 /// <c>dataframe_records</c>, <c>instances</c> or <c>inputs</c> into a frame of the model's inputs, plus optional
-/// <c>params</c>: <c>"explain": true</c> asks for attributions (<see cref="ReadExplain"/>); other params are ignored.
+/// <c>params</c>: <c>"explain": true</c> asks for attributions (<see cref="InferenceParams"/>); other params are ignored.
 /// </summary>
 internal static class JsonScoringRequest
 {
@@ -64,7 +64,7 @@ internal static class JsonScoringRequest
                 fields.Add($"'{property.Name}'");
                 if (property.NameEquals("params"u8))
                 {
-                    explain = ReadExplain(property.Value);
+                    explain = InferenceParams.Explain(property.Value);
                 }
 
                 if (property.Name is "dataframe_split" or "dataframe_records" or "instances" or "inputs")
@@ -87,32 +87,6 @@ internal static class JsonScoringRequest
                 _ => ReadTensorStyle(value, catalog, format.Value.Name),
             };
         }
-    }
-
-    /// <summary><c>params.explain</c>: absent or false = no attributions; true = attributions; anything else is refused.</summary>
-    public static bool ReadExplain(JsonElement parameters)
-    {
-        if (parameters.ValueKind == JsonValueKind.Null)
-        {
-            return false;
-        }
-
-        if (parameters.ValueKind != JsonValueKind.Object)
-        {
-            throw ScoringInputException.BadRequest($"'params' must be an object of inference parameters, e.g. {{\"explain\": true}}; got a {parameters.ValueKind.ToString().ToLowerInvariant()}.");
-        }
-
-        if (!parameters.TryGetProperty("explain", out var explain))
-        {
-            return false;
-        }
-
-        return explain.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False or JsonValueKind.Null => false,
-            _ => throw ScoringInputException.Invalid($"'params.explain' must be true or false; got {explain.GetRawText()}."),
-        };
     }
 
     /// <summary><c>{"columns": [...], "data": [[...], ...], "index": [...]}</c>; without columns, rows are in schema order.</summary>

@@ -82,7 +82,7 @@ internal static class StreamedJsonScoringRequest
             // As JsonElement.EnumerateObject in the small-body path: the last "params" given counts.
             parameters.Read();
             using var document = JsonDocument.ParseValue(ref parameters);
-            explain = JsonScoringRequest.ReadExplain(document.RootElement);
+            explain = InferenceParams.Explain(document.RootElement);
         }
 
         format.Read();
